@@ -1,0 +1,289 @@
+"""Tests of infotheory.measures: known values, properties, scipy agreement, bad input."""
+
+import math
+
+import numpy as np
+import pytest
+import scipy.special
+import scipy.stats
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from infotheory import cross_entropy, entropy, information, kl_divergence, normalize
+
+# --------------------------------------------------------------------------- strategies
+
+weights = st.floats(min_value=0, max_value=1e3, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def distributions(draw, size=None, positive=False):
+    """A probability vector, optionally with every entry positive."""
+    n = size if size is not None else draw(st.integers(1, 12))
+    low = 1e-3 if positive else 0.0
+    w = draw(st.lists(st.floats(low, 1e3), min_size=n, max_size=n).filter(lambda w: sum(w) > 0))
+    return normalize(w)
+
+
+@st.composite
+def distribution_pairs(draw, positive_q=True):
+    n = draw(st.integers(1, 12))
+    return draw(distributions(n)), draw(distributions(n, positive=positive_q))
+
+
+# --------------------------------------------------------------------------- known values
+
+
+def test_fair_coin_is_one_bit():
+    assert entropy([0.5, 0.5]) == 1.0
+
+
+def test_dyadic_distribution_is_exactly_1_75_bits():
+    assert entropy([1 / 2, 1 / 4, 1 / 8, 1 / 8]) == 1.75
+
+
+@pytest.mark.parametrize("n", [1, 2, 3, 6, 8, 27, 52, 1000])
+def test_uniform_over_n_is_log2_n(n):
+    assert entropy(np.full(n, 1 / n)) == pytest.approx(math.log2(n), rel=1e-14, abs=1e-15)
+
+
+def test_horse_race_of_cover_and_thomas_is_two_bits():
+    # Cover & Thomas, Example 2.1.2: eight horses with these winning chances.
+    p = [1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 64, 1 / 64, 1 / 64, 1 / 64]
+    assert entropy(p) == 2.0
+    assert cross_entropy(p, np.full(8, 1 / 8)) == 3.0  # a fixed 3-bit code
+
+
+def test_cover_thomas_example_2_3_1():
+    # p = (1 - r, r), q = (1 - s, s) with r = 1/2, s = 1/4.
+    p, q = [0.5, 0.5], [0.75, 0.25]
+    assert kl_divergence(p, q) == pytest.approx(1 - 0.5 * math.log2(3), rel=1e-15)
+    assert kl_divergence(q, p) == pytest.approx(0.75 * math.log2(3) - 1, rel=1e-14)
+    assert round(kl_divergence(p, q), 4) == 0.2075
+    assert round(kl_divergence(q, p), 4) == 0.1887
+
+
+def test_information_of_classic_events():
+    assert information(0.5) == 1.0
+    assert information(1 / 4) == 2.0  # a heart from a shuffled deck
+    assert information(1 / 52) == pytest.approx(math.log2(52))
+    assert information(1.0) == 0.0 and math.copysign(1, information(1.0)) == 1.0
+    assert information(0.0) == math.inf
+
+
+def test_nats_and_hartleys():
+    assert entropy([0.5, 0.5], base=np.e) == pytest.approx(math.log(2))
+    assert information(0.01, base=10) == pytest.approx(2.0)
+    assert information(1 / 9, base=3) == pytest.approx(2.0)
+
+
+# --------------------------------------------------------------------------- zeros
+
+
+def test_zero_probability_outcomes_contribute_nothing():
+    assert entropy([1.0]) == 0.0
+    assert entropy([1.0, 0.0, 0.0]) == 0.0
+    assert entropy([0.5, 0.0, 0.5]) == 1.0
+    assert cross_entropy([1.0, 0.0], [0.5, 0.5]) == 1.0
+    assert cross_entropy([1.0, 0.0], [1.0, 0.0]) == 0.0
+    assert kl_divergence([1.0, 0.0], [0.25, 0.75]) == 2.0
+    assert kl_divergence([1.0, 0.0], [1.0, 0.0]) == 0.0
+
+
+def test_support_mismatch_is_infinite_not_nan():
+    assert cross_entropy([0.5, 0.5], [1.0, 0.0]) == math.inf
+    assert kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
+    assert kl_divergence([[0.5, 0.5], [0.5, 0.5]], [[1.0, 0.0], [0.5, 0.5]]).tolist() == [
+        math.inf,
+        0.0,
+    ]
+
+
+@given(distributions())
+def test_divergence_from_itself_is_exactly_zero(p):
+    assert kl_divergence(p, p) == 0.0
+
+
+# --------------------------------------------------------------------------- return types
+
+
+def test_one_dimensional_reductions_return_python_floats():
+    for value in (entropy([0.5, 0.5]), cross_entropy([1.0], [1.0]), kl_divergence([1.0], [1.0])):
+        assert type(value) is float
+    assert type(information(0.5)) is float
+    assert isinstance(information([0.5]), np.ndarray)
+
+
+def test_axis_selects_the_outcomes():
+    p = np.array([[0.5, 0.25], [0.5, 0.75]])
+    assert entropy(p, axis=0).tolist() == [1.0, pytest.approx(0.8112781244591328)]
+    assert entropy(p.T).tolist() == entropy(p, axis=0).tolist()
+    batch = np.full((3, 4, 2), 0.5)
+    assert entropy(batch).shape == (3, 4)
+    assert kl_divergence(batch, batch, axis=2).shape == (3, 4)
+
+
+# --------------------------------------------------------------------------- accuracy
+
+
+def test_kl_of_nearly_equal_distributions_keeps_its_digits():
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 50
+    eps = 1e-9
+    p = np.array([0.3, 0.7])
+    q = np.array([0.3 + eps, 0.7 - eps])
+    exact = sum(
+        mpmath.mpf(pi) * mpmath.log(mpmath.mpf(pi) / mpmath.mpf(qi), 2) for pi, qi in zip(p, q)
+    )
+    assert kl_divergence(p, q) == pytest.approx(float(exact), rel=1e-6)
+    naive = float(np.sum(p * np.log2(p / q)))
+    assert abs(naive - float(exact)) > 1e-3 * float(exact)  # the naive formula loses it
+
+
+def test_small_ratios_use_the_plain_logarithm():
+    # log1p((p - q) / q) would lose p entirely here; log(p / q) keeps it.
+    p, q = np.array([1e-300, 1 - 1e-300]), np.array([0.5, 0.5])
+    assert np.isfinite(kl_divergence(p, q))
+    assert kl_divergence(p, q) == pytest.approx(1.0, rel=1e-12)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@given(distribution_pairs(positive_q=False))
+def test_gibbs_inequality(pair):
+    p, q = pair
+    assert cross_entropy(p, q) >= entropy(p) - 1e-12
+
+
+@given(distribution_pairs(positive_q=False))
+def test_kl_is_non_negative(pair):
+    assert kl_divergence(*pair) >= 0.0
+
+
+@given(distribution_pairs())
+def test_kl_is_zero_only_for_equal_distributions(pair):
+    p, q = pair
+    if kl_divergence(p, q) == 0.0:
+        assert np.allclose(p, q, atol=1e-6)
+    if not np.allclose(p, q, atol=1e-3):
+        assert kl_divergence(p, q) > 0.0
+
+
+@given(distribution_pairs())
+def test_kl_is_cross_entropy_minus_entropy(pair):
+    p, q = pair
+    assert kl_divergence(p, q) == pytest.approx(cross_entropy(p, q) - entropy(p), abs=1e-9)
+
+
+@given(st.floats(0, 1), st.floats(0, 1))
+def test_information_of_independent_events_adds(a, b):
+    joint = information(a * b)
+    if a * b > 0:
+        assert joint == pytest.approx(information(a) + information(b), rel=1e-12, abs=1e-12)
+    elif a > 0 and b > 0:  # the product underflowed to 0
+        assert joint == math.inf
+    else:
+        assert joint == math.inf and math.inf in (information(a), information(b))
+
+
+@given(distributions(), distributions())
+def test_entropy_of_independent_pair_adds(p, q):
+    joint = np.outer(p, q).ravel()
+    assert entropy(joint) == pytest.approx(entropy(p) + entropy(q), abs=1e-9)
+
+
+@given(distribution_pairs(), st.sampled_from([np.e, 10.0, 3.0, 1.5]))
+def test_base_change_rescales_by_log_of_the_base(pair, base):
+    p, q = pair
+    factor = math.log2(base)
+    assert entropy(p, base=base) == pytest.approx(entropy(p) / factor, abs=1e-12)
+    assert cross_entropy(p, q, base=base) == pytest.approx(cross_entropy(p, q) / factor, abs=1e-12)
+    assert kl_divergence(p, q, base=base) == pytest.approx(kl_divergence(p, q) / factor, abs=1e-12)
+
+
+@given(distributions())
+def test_entropy_lies_between_zero_and_log_n(p):
+    assert 0.0 <= entropy(p) <= math.log2(len(p)) + 1e-12
+
+
+# --------------------------------------------------------------------------- scipy
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_agrees_with_scipy_on_random_distributions(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 2000))
+    p = rng.dirichlet(np.full(n, rng.uniform(0.1, 5)))
+    q = rng.dirichlet(np.full(n, rng.uniform(0.1, 5)))
+    p[rng.random(n) < 0.1] = 0.0  # some impossible outcomes in p
+    p = normalize(p) if p.sum() > 0 else np.full(n, 1 / n)
+    for base in (2, np.e):
+        assert entropy(p, base=base) == pytest.approx(scipy.stats.entropy(p, base=base), rel=1e-12)
+        assert kl_divergence(p, q, base=base) == pytest.approx(
+            scipy.stats.entropy(p, q, base=base), rel=1e-12
+        )
+        expected_ce = -np.sum(scipy.special.xlogy(p, q)) / math.log(base)
+        assert cross_entropy(p, q, base=base) == pytest.approx(expected_ce, rel=1e-12)
+
+
+def test_agrees_with_scipy_along_an_axis():
+    rng = np.random.default_rng(7)
+    p = rng.dirichlet(np.ones(5), size=(4, 3)).transpose(2, 0, 1)  # outcomes on axis 0
+    q = rng.dirichlet(np.ones(5), size=(4, 3)).transpose(2, 0, 1)
+    np.testing.assert_allclose(entropy(p, axis=0), scipy.stats.entropy(p, base=2, axis=0), rtol=1e-12)
+    np.testing.assert_allclose(
+        kl_divergence(p, q, axis=0), scipy.stats.entropy(p, q, base=2, axis=0), rtol=1e-12
+    )
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+BAD_INPUTS = [
+    # (call, text the message must contain)
+    (lambda: entropy([0.5, float("nan")]), "p contains nan at index 1; every entry must be a finite number"),
+    (lambda: entropy([0.5, float("inf")]), "p contains inf at index 1"),
+    (lambda: entropy([1.5, -0.5]), "p contains -0.5 at index 1, but probabilities cannot be negative"),
+    (lambda: information(1.2), "p contains 1.2, but a probability cannot exceed 1"),
+    (lambda: information(-0.1), "probabilities cannot be negative"),
+    (lambda: information([]), "p is empty"),
+    (lambda: entropy([]), "p is empty"),
+    (lambda: entropy(np.zeros((2, 0))), "p is empty"),
+    (lambda: entropy([0.5, 0.4]), "p must sum to 1, but its entries sum to 0.9 (tolerance 1e-06)"),
+    (lambda: entropy([[0.5, 0.5], [0.5, 0.4]]), "along axis 1 at index 1 sum to 0.9"),
+    (lambda: entropy([3, 1]), "call infotheory.normalize(p) to rescale them explicitly"),
+    (lambda: cross_entropy([0.5, 0.5], [0.3, 0.3]), "q must sum to 1"),
+    (lambda: kl_divergence([0.5, 0.5], [1 / 3] * 3), "p has shape (2,) and q has shape (3,)"),
+    (lambda: kl_divergence([[0.5, 0.5]], [0.5, 0.5]), "nothing is broadcast"),
+    (lambda: entropy(0.5), "p is a single number (0.5), but a distribution needs one probability"),
+    (lambda: entropy("0.5"), "p must contain numbers, but got the text '0.5'"),
+    (lambda: entropy([0.5, "a"]), "p must be a number or an array of numbers"),
+    (lambda: entropy([[0.5, 0.5], [1.0]]), "p must be a number or an array of numbers"),
+    (lambda: entropy([0.5 + 1j, 0.5]), "p must contain real numbers, but got complex values"),
+    (lambda: entropy([0.5, 0.5], base=1), "base must be a finite number greater than 1, but got 1.0"),
+    (lambda: entropy([0.5, 0.5], base=0), "base must be a finite number greater than 1"),
+    (lambda: entropy([0.5, 0.5], base=0.5), "a base below 1 would make information negative"),
+    (lambda: entropy([0.5, 0.5], base=-2), "but got -2.0; use 2 for bits or np.e for nats"),
+    (lambda: entropy([0.5, 0.5], base=float("inf")), "base must be a finite number greater than 1"),
+    (lambda: entropy([0.5, 0.5], base="2"), "base must be a real number such as 2 (bits)"),
+    (lambda: entropy([0.5, 0.5], axis=1), "axis 1 is out of range for an array with 1 dimension(s)"),
+    (lambda: entropy([0.5, 0.5], axis=0.5), "axis must be an integer, but got 0.5"),
+    (lambda: normalize([0, 0]), "weights has only zero weights"),
+    (lambda: normalize([1, -1]), "weights contains -1.0 at index 1"),
+    (lambda: normalize(2.0), "weights is a single number"),
+]
+
+
+@pytest.mark.parametrize("call, message", BAD_INPUTS, ids=[m for _, m in BAD_INPUTS])
+def test_bad_input_gets_a_clear_message(call, message):
+    with pytest.raises(ValueError) as error:
+        call()
+    assert message in str(error.value)
+
+
+@pytest.mark.parametrize("function", [entropy, cross_entropy, kl_divergence])
+def test_nothing_is_renormalised_silently(function):
+    arguments = [[0.6, 0.6]] * (1 if function is entropy else 2)
+    with pytest.raises(ValueError, match="normalize"):
+        function(*arguments)
