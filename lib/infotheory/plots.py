@@ -1,0 +1,199 @@
+"""The book's figures: one style, one palette, small functions that draw one idea each.
+
+Every function takes the numbers to draw (computed by :mod:`infotheory.measures` or by
+the lesson) and returns the matplotlib ``Figure``, or draws into an ``ax`` you pass.
+Nothing here computes an information measure of its own.
+
+Figures are drawn on an opaque white background so that they stay readable in the
+book's dark mode, with the colour-blind-safe Okabe-Ito palette.
+"""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+
+from .measures import information
+
+#: Okabe-Ito colours, readable by colour-blind readers. P (the truth) is always blue,
+#: Q (the model) always orange.
+COLORS = {
+    "p": "#0072B2",
+    "q": "#E69F00",
+    "accent": "#D55E00",
+    "good": "#009E73",
+    "sky": "#56B4E9",
+    "purple": "#CC79A7",
+    "grey": "#7F7F7F",
+    "ink": "#222222",
+}
+
+#: The book's matplotlib settings.
+STYLE = {
+    "figure.figsize": (7.0, 3.2),
+    "figure.dpi": 100,
+    "figure.facecolor": "white",
+    "axes.facecolor": "white",
+    "savefig.facecolor": "white",
+    "axes.edgecolor": "#444444",
+    "axes.labelcolor": COLORS["ink"],
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 11,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#E5E5E5",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": mpl.cycler(color=[COLORS[k] for k in ("p", "q", "accent", "good", "sky", "purple")]),
+    "xtick.color": "#444444",
+    "ytick.color": "#444444",
+    "xtick.labelsize": 10,
+    "ytick.labelsize": 10,
+    "legend.fontsize": 10,
+    "legend.frameon": False,
+    "font.size": 11,
+    "lines.linewidth": 2.0,
+    "figure.constrained_layout.use": True,
+    # Deterministic SVG: same ids and no timestamp, so re-running a lesson changes nothing.
+    "svg.hashsalt": "infotheory",
+    "svg.fonttype": "path",
+}
+
+
+def use_book_style(figure_format: str = "svg") -> None:
+    """Apply the book's matplotlib style, and in Jupyter show figures as crisp SVG.
+
+    Called once at the top of every lesson. Outside IPython only the style is applied.
+    """
+    mpl.rcParams.update(STYLE)
+    try:
+        from IPython import get_ipython
+        from matplotlib_inline.backend_inline import set_matplotlib_formats
+    except ImportError:  # plain Python: nothing to configure
+        return
+    if get_ipython() is not None:
+        set_matplotlib_formats(figure_format, metadata={"Date": None})
+
+
+def subplots(ncols: int = 1, nrows: int = 1, width: float | None = None, height: float | None = None, **kwargs):
+    """``plt.subplots`` with the book's figure size: returns ``(fig, axes)``."""
+    default_width, default_height = STYLE["figure.figsize"]
+    figsize = (width or default_width, height or default_height)
+    return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
+
+
+def widget_figure(width: float | None = None, height: float | None = None, ncols: int = 1) -> tuple[Figure, np.ndarray]:
+    """A figure that pyplot does not manage (never shown automatically), for widgets."""
+    with mpl.rc_context(STYLE):
+        default_width, default_height = STYLE["figure.figsize"]
+        fig = Figure(figsize=(width or default_width, height or default_height), layout="constrained")
+        axes = fig.subplots(1, ncols, squeeze=False)[0]
+    return fig, axes
+
+
+# ----------------------------------------------------------------------------- distributions
+
+
+def distribution_bars(ax, p, labels=None, color=None, label=None, offset=0.0, width=0.8, values=True):
+    """Draw the probabilities ``p`` as bars on ``ax``; returns the bar container.
+
+    ``offset`` and ``width`` place several distributions side by side; ``values`` writes
+    each probability above its bar.
+    """
+    p = np.asarray(p, dtype=float)
+    x = np.arange(len(p)) + offset
+    bars = ax.bar(x, p, width=width, color=color or COLORS["p"], label=label)
+    if values:
+        for xi, pi in zip(x, p):
+            ax.annotate(f"{pi:.2f}", (xi, pi), xytext=(0, 2), textcoords="offset points",
+                        ha="center", va="bottom", fontsize=8, color=COLORS["ink"])
+    ax.set_xticks(np.arange(len(p)), labels if labels is not None else [str(i) for i in range(len(p))])
+    ax.set_ylim(0, max(1.0, float(p.max()) * 1.15) if values else None)
+    ax.set_ylabel("probability")
+    ax.grid(axis="x", visible=False)
+    return bars
+
+
+def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
+    """Two distributions over the same outcomes as side-by-side bars (P blue, Q orange)."""
+    p_bars = distribution_bars(ax, p, labels, COLORS["p"], p_label, offset=-0.2, width=0.4, values=values)
+    q_bars = distribution_bars(ax, q, labels, COLORS["q"], q_label, offset=0.2, width=0.4, values=values)
+    top = max(float(np.max(p)), float(np.max(q)))
+    ax.set_ylim(0, min(1.0, top * 1.25) if top > 0 else 1.0)
+    ax.legend(loc="upper right")
+    return p_bars, q_bars
+
+
+def frequency_convergence(ax, sizes, frequencies, p, labels=None):
+    """Empirical frequencies of each outcome against the number of samples (log scale).
+
+    ``frequencies[k, i]`` is the share of outcome ``i`` in the first ``sizes[k]``
+    samples; dashed lines mark the true probabilities ``p``.
+    """
+    labels = labels if labels is not None else [str(i) for i in range(len(p))]
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for i, (pi, label) in enumerate(zip(p, labels)):
+        color = colors[i % len(colors)]
+        ax.plot(sizes, frequencies[:, i], color=color, lw=1.6, label=label)
+        ax.axhline(pi, color=color, ls="--", lw=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("number of samples")
+    ax.set_ylabel("observed frequency")
+    ax.set_ylim(0, 1)
+    ax.legend(ncols=min(len(p), 6), loc="upper right")
+
+
+# ----------------------------------------------------------------------------- information
+
+
+def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
+    """The curve ``-log_base(p)`` over ``(0, 1]``, with optional labelled points.
+
+    ``marks`` is a sequence of ``(p, label)``; each is drawn on the curve.
+    Returns the line artist of the curve.
+    """
+    p = np.linspace(p_min, 1.0, 600)
+    (line,) = ax.plot(p, information(p, base=base), color=COLORS["p"])
+    for p_mark, label in marks:
+        y = information(p_mark, base=base)
+        ax.plot([p_mark], [y], "o", color=COLORS["accent"], ms=6)
+        ax.annotate(label, (p_mark, y), xytext=(8, 4), textcoords="offset points", fontsize=9)
+    ax.set_xlim(0, 1.02)
+    ax.set_ylim(0, float(information(p_min, base=base)) * 1.05)
+    ax.set_xlabel("probability of the event $p$")
+    ax.set_ylabel(f"information $-\\log p$ ({unit})")
+    return line
+
+
+def bits_bar(ax, values, labels, unit="bits", color=None):
+    """Horizontal bars of information (or any quantity in ``unit``), labelled with values."""
+    y = np.arange(len(values))
+    ax.barh(y, values, color=color or COLORS["p"])
+    for yi, v in zip(y, values):
+        ax.annotate(f"{v:.3g} {unit}", (v, yi), xytext=(4, 0), textcoords="offset points",
+                    va="center", fontsize=9)
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(unit)
+    ax.set_xlim(0, max(values) * 1.3)
+    ax.grid(axis="y", visible=False)
+
+
+def halving_steps(ax, n):
+    """How ``n`` equally likely candidates shrink when each yes/no answer halves them."""
+    remaining = [n]
+    while remaining[-1] > 1:
+        remaining.append(int(np.ceil(remaining[-1] / 2)))
+    steps = np.arange(len(remaining))
+    ax.step(steps, remaining, where="post", color=COLORS["p"])
+    ax.plot(steps, remaining, "o", color=COLORS["p"], ms=5)
+    for s, r in zip(steps, remaining):
+        ax.annotate(str(r), (s, r), xytext=(4, 4), textcoords="offset points", fontsize=9)
+    ax.set_yscale("log", base=2)
+    ax.set_xlabel("yes/no questions asked")
+    ax.set_ylabel("candidates left")
+    return remaining

@@ -1,0 +1,224 @@
+"""Interactive explorers for the lessons, built on :mod:`infotheory.plots`.
+
+Every explorer is an :class:`Explorer`: a row of controls above a picture. When a
+control moves, the explorer updates the data of the artists it drew once (no new
+figure, no new axes) and sends one PNG to the browser, which keeps updates fast.
+
+Where no live kernel is attached (the static website, a notebook opened before it is
+run), the explorer's stored output is an SVG picture of its default setting, so the
+page never shows an empty box or a slider that does nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+import ipywidgets as w
+import matplotlib as mpl
+import numpy as np
+import PIL.Image
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+from . import plots
+from .measures import information, normalize
+
+#: Resolution of the live PNG, in dots per inch: sharp on high-density screens.
+LIVE_DPI = 110
+
+
+class Explorer(w.VBox):
+    """Controls above a figure whose artists follow them.
+
+    Subclasses build their figure and artists, then call
+    ``super().__init__(controls, figure, description, moving=[...])`` and implement
+    :meth:`draw`, which updates the existing artists to match the control values it
+    receives as keyword arguments. ``moving`` lists the artists that change on a
+    typical update; only they are redrawn, over a saved picture of everything else
+    (blitting). :meth:`draw` returns ``True`` when it changed something outside them
+    (an axis limit, a label), which makes the next picture a full redraw.
+
+    Attributes
+    ----------
+    update_seconds : list of float
+        The wall time of each update (artist changes plus PNG encoding), for
+        benchmarks.
+    """
+
+    def __init__(self, controls: dict, figure, description: str, moving=()):
+        self.controls = controls
+        self.figure = figure
+        self.description = description
+        self.moving = list(moving)
+        self.update_seconds: list[float] = []
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="780px"))
+        for control in controls.values():
+            control.observe(self._on_change, names="value")
+        control_box = w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap"))
+        super().__init__([control_box, self.image])
+        self.figure.set_dpi(LIVE_DPI)
+        self._canvas = FigureCanvasAgg(self.figure)
+        self.draw(**self.values)
+        self._canvas.draw()  # lay out once, then freeze the layout so
+        self.figure.set_layout_engine("none")  # the axes never jump between updates
+        for artist in self.moving:
+            artist.set_animated(True)
+        self._background = None
+        self._render()
+
+    @property
+    def values(self) -> dict:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def draw(self, **values) -> bool:  # pragma: no cover - abstract
+        """Update the artists to show ``values``; return True if more than ``moving`` changed."""
+        raise NotImplementedError
+
+    def update(self, **values) -> None:
+        """Set controls by name, as a reader would, and redraw once."""
+        for name, value in values.items():
+            self.controls[name].unobserve(self._on_change, names="value")
+            self.controls[name].value = value
+            self.controls[name].observe(self._on_change, names="value")
+        self._on_change()
+
+    def _on_change(self, change=None) -> None:
+        start = time.perf_counter()
+        if self.draw(**self.values):
+            self._background = None
+        self._render()
+        self.update_seconds.append(time.perf_counter() - start)
+
+    def _render(self) -> None:
+        canvas = self._canvas
+        if self._background is None:
+            canvas.draw()  # everything but the moving artists
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+        else:
+            canvas.restore_region(self._background)
+        for artist in self.moving:
+            self.figure.draw_artist(artist)
+        picture = PIL.Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        buffer = io.BytesIO()
+        picture.convert("RGB").save(buffer, format="png", compress_level=1)
+        self.image.value = buffer.getvalue()
+
+    def svg(self) -> str:
+        """The figure at its current setting as deterministic SVG text."""
+        buffer = io.StringIO()
+        for artist in self.moving:
+            artist.set_animated(False)
+        try:
+            with mpl.rc_context(plots.STYLE):
+                self.figure.savefig(buffer, format="svg", dpi=100, metadata={"Date": None})
+        finally:
+            for artist in self.moving:
+                artist.set_animated(True)
+        return buffer.getvalue()
+
+    def _repr_mimebundle_(self, **kwargs):
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = f"{self.description} (interactive when the notebook runs in Jupyter)"
+        bundle["image/svg+xml"] = self.svg()
+        return bundle
+
+
+class DistributionSampler(Explorer):
+    """Shape a distribution over a few outcomes, draw samples, compare frequencies.
+
+    Sliders set a weight per outcome (shown normalised, via :func:`normalize`), the
+    number of samples, and the seed of the random generator.
+    """
+
+    SIZES = (10, 30, 100, 300, 1_000, 3_000, 10_000, 100_000)
+
+    def __init__(self, weights=(0.4, 0.3, 0.2, 0.1), labels=("sun", "cloud", "rain", "snow"),
+                 n=100, seed=0):
+        if len(weights) != len(labels):
+            raise ValueError(
+                f"weights has {len(weights)} entries but labels has {len(labels)}; "
+                f"give one label per outcome."
+            )
+        if n not in self.SIZES:
+            raise ValueError(f"n must be one of {self.SIZES}, but got {n!r}.")
+        self.labels = list(labels)
+        controls = {
+            f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
+                                   description=label, readout_format=".2f",
+                                   layout=w.Layout(width="240px"))
+            for i, (weight, label) in enumerate(zip(weights, labels))
+        }
+        controls["n"] = w.SelectionSlider(options=self.SIZES, value=n, description="samples",
+                                          layout=w.Layout(width="300px"))
+        controls["seed"] = w.IntSlider(value=seed, min=0, max=99, description="seed",
+                                       layout=w.Layout(width="240px"))
+        figure, (ax,) = plots.widget_figure(height=3.0)
+        zeros = np.zeros(len(labels))
+        self.p_bars, self.f_bars = plots.compare_bars(ax, zeros + 1 / len(labels), zeros, self.labels,
+                                                      p_label="probability", q_label="observed frequency")
+        ax.set_ylim(0, 1)
+        self.ax = ax
+        self.title = ax.set_title(" ")
+        super().__init__(controls, figure, "Sampling from a distribution",
+                         moving=[*self.p_bars, *self.f_bars, self.title])
+
+    def draw(self, n, seed, **weights):
+        raw = np.array([weights[f"w{i}"] for i in range(len(self.labels))])
+        if raw.sum() == 0:
+            self.title.set_text("Every weight is zero: give at least one outcome a positive weight")
+            return False
+        p = normalize(raw)
+        counts = np.bincount(np.random.default_rng(seed).choice(len(p), size=n, p=p), minlength=len(p))
+        frequencies = counts / n
+        for bar, value in zip(self.p_bars, p):
+            bar.set_height(value)
+        for bar, value in zip(self.f_bars, frequencies):
+            bar.set_height(value)
+        gap = float(np.max(np.abs(frequencies - p)))
+        self.title.set_text(f"{n:,} samples: largest gap between frequency and probability {gap:.3f}")
+        return False
+
+
+class InformationExplorer(Explorer):
+    """Move the probability of an event and read its information on the ``-log p`` curve."""
+
+    UNITS = {"bits": 2.0, "nats": float(np.e), "hartleys": 10.0}
+    P_MIN = 0.001
+
+    def __init__(self, p=0.25, unit="bits"):
+        if unit not in self.UNITS:
+            raise ValueError(f"unit must be one of {list(self.UNITS)}, but got {unit!r}.")
+        controls = {
+            "p": w.FloatSlider(value=p, min=self.P_MIN, max=1.0, step=0.001, readout_format=".3f",
+                               description="p", layout=w.Layout(width="420px")),
+            "unit": w.ToggleButtons(options=list(self.UNITS), value=unit, description="unit",
+                                    style={"button_width": "80px"}),
+        }
+        figure, (ax,) = plots.widget_figure(height=3.2)
+        self.grid = np.linspace(self.P_MIN, 1.0, 600)
+        self.curve = plots.information_curve(ax, base=self.UNITS[unit], p_min=self.P_MIN, unit=unit)
+        (self.marker,) = ax.plot([], [], "o", color=plots.COLORS["accent"], ms=8, zorder=3)
+        (self.guide,) = ax.plot([], [], ":", color=plots.COLORS["accent"], lw=1.2)
+        self.ax = ax
+        self.title = ax.set_title(" ")
+        self.unit = None
+        super().__init__(controls, figure, "Information of an event",
+                         moving=[self.marker, self.guide, self.title])
+
+    def draw(self, p, unit):
+        base = self.UNITS[unit]
+        unit_changed = unit != self.unit
+        if unit_changed:
+            self.unit = unit
+            self.curve.set_ydata(information(self.grid, base=base))
+            self.ax.set_ylim(0, information(self.P_MIN, base=base) * 1.05)
+            self.ax.set_ylabel(f"information $-\\log p$ ({unit})")
+        value = information(p, base=base)
+        self.marker.set_data([p], [value])
+        self.guide.set_data([0, p, p], [value, value, 0])
+        coins = information(p)
+        self.ax.set_title(
+            f"p = {p:.3f}: {value:.3f} {unit}, as surprising as {coins:.2f} fair coins all landing heads"
+        )
+        return unit_changed

@@ -1,0 +1,61 @@
+"""Execute the lessons and store their outputs the way the book keeps them.
+
+Run as ``python tests/lessons.py book/01-probability.ipynb ...`` (``make execute``) to
+refresh stored outputs; the tests import :func:`execute` to prove that a fresh run
+reproduces them exactly.
+
+Stored outputs are cleaned so that a notebook opened without a kernel still reads well:
+widget views, which need a live kernel, are dropped (every explorer also carries a
+static SVG picture of its default setting), and no widget state or timing is kept.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted((ROOT / "book").glob("[0-9][0-9]-*.ipynb"))
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def execute(path: Path) -> nbformat.NotebookNode:
+    """Run the lesson at ``path`` top to bottom in a fresh kernel; return it cleaned."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        store_widget_state=False,
+        record_timing=False,
+    )
+    client.execute()
+    return clean(notebook)
+
+
+def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what only a live kernel can use: widget views and widget state."""
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+    return notebook
+
+
+def main(paths: list[str]) -> None:
+    for name in paths or [str(p) for p in LESSONS]:
+        path = Path(name)
+        start = time.perf_counter()
+        notebook = execute(path)
+        nbformat.write(notebook, path)
+        print(f"{path}: executed in {time.perf_counter() - start:.1f} s")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

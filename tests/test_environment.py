@@ -1,0 +1,62 @@
+"""Binder's environment.yml stays consistent with the versions make installs."""
+
+import ast
+import re
+import sys
+
+import nbformat
+import yaml
+
+from lessons import LESSONS, ROOT
+
+
+def pins(lines):
+    found = {}
+    for line in lines:
+        match = re.fullmatch(r"\s*([A-Za-z0-9_.\-]+)==([^\s;#]+)\s*", line)
+        if match:
+            found[re.sub(r"[-_.]+", "-", match[1]).lower()] = match[2]
+    return found
+
+
+def test_environment_pins_match_constraints():
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
+    binder = pins(pip_section)
+    locked = pins((ROOT / "constraints.txt").read_text().splitlines())
+    assert binder, "environment.yml pins nothing"
+    assert {name: locked.get(name) for name in binder} == binder
+    assert "python=3.11" in environment["dependencies"]
+
+
+# Import name -> the pinned package that provides it in Binder.
+PROVIDERS = {"numpy": "numpy", "matplotlib": "matplotlib", "ipywidgets": "ipywidgets",
+             "IPython": "ipykernel", "scipy": "scipy", "PIL": "matplotlib"}
+
+
+def lesson_imports():
+    modules = set()
+    for path in LESSONS:
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type != "code":
+                continue
+            source = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+            for node in ast.walk(ast.parse(source)):
+                if isinstance(node, ast.Import):
+                    modules.update(alias.name.split(".")[0] for alias in node.names)
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    modules.add(node.module.split(".")[0])
+    return modules - set(sys.stdlib_module_names) - {"infotheory"}
+
+
+def test_environment_has_what_the_lessons_import():
+    binder = pins(next(d["pip"] for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"] if isinstance(d, dict)))
+    imports = lesson_imports()
+    assert "numpy" in imports
+    missing = {name for name in imports if PROVIDERS.get(name) not in binder}
+    assert not missing, f"lessons import {missing}; pin their packages in environment.yml"
+
+
+def test_postbuild_installs_the_library_and_stops_on_error():
+    script = (ROOT / "postBuild").read_text()
+    assert "set -e" in script and "pip install --no-deps -e ." in script

@@ -1,0 +1,78 @@
+"""The explorers: controls move the picture, fast paths stay correct, static pictures exist."""
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+from infotheory import information, widgets  # noqa: E402
+
+
+def test_information_explorer_follows_its_slider():
+    explorer = widgets.InformationExplorer(p=0.25)
+    before = explorer.image.value
+    explorer.update(p=0.5)
+    assert explorer.image.value != before
+    assert explorer.marker.get_data()[1][0] == information(0.5)
+    assert explorer.title.get_text().startswith("p = 0.500: 1.000 bits")
+
+
+def test_information_explorer_changes_unit_with_a_full_redraw():
+    explorer = widgets.InformationExplorer(p=0.5)
+    explorer.update(unit="nats")
+    assert "nats" in explorer.ax.get_ylabel()
+    assert explorer.curve.get_ydata()[-1] == 0.0
+    assert explorer.marker.get_data()[1][0] == pytest.approx(0.6931471805599453)
+    assert explorer.ax.get_ylim()[1] == pytest.approx(information(0.001, base=2.718281828459045) * 1.05)
+
+
+def test_sampler_draws_the_requested_number_of_samples():
+    explorer = widgets.DistributionSampler(weights=(1, 0, 0, 0), n=100, seed=3)
+    heights = [bar.get_height() for bar in explorer.f_bars]
+    assert heights == [1.0, 0.0, 0.0, 0.0]
+    explorer.update(w0=0.5, w1=0.5, n=10_000)
+    heights = [bar.get_height() for bar in explorer.f_bars]
+    assert sum(heights) == pytest.approx(1.0)
+    assert heights[0] == pytest.approx(0.5, abs=0.03) and heights[2] == 0.0
+    assert explorer.title.get_text().startswith("10,000 samples")
+
+
+def test_sampler_explains_all_zero_weights_instead_of_failing():
+    explorer = widgets.DistributionSampler()
+    explorer.update(w0=0.0, w1=0.0, w2=0.0, w3=0.0)
+    assert "give at least one outcome a positive weight" in explorer.title.get_text()
+
+
+def test_every_update_is_timed():
+    explorer = widgets.InformationExplorer()
+    for p in (0.1, 0.2, 0.3):
+        explorer.update(p=p)
+    assert len(explorer.update_seconds) == 3 and all(t > 0 for t in explorer.update_seconds)
+
+
+def test_static_picture_is_deterministic_and_shows_the_moving_artists():
+    first, second = widgets.InformationExplorer(), widgets.InformationExplorer()
+    svg = first.svg()
+    assert svg == second.svg()
+    assert "<dc:date>" not in svg
+    first.update(p=0.9)
+    assert first.svg() != svg  # the picture follows the controls
+
+
+def test_display_carries_widget_view_and_static_picture():
+    bundle = widgets.DistributionSampler()._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", "image/svg+xml", "application/vnd.jupyter.widget-view+json"}
+    assert "interactive" in bundle["text/plain"]
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: widgets.DistributionSampler(weights=(1, 1), labels=("a",)), "give one label per outcome"),
+        (lambda: widgets.DistributionSampler(n=7), "n must be one of"),
+        (lambda: widgets.InformationExplorer(unit="bytes"), "unit must be one of"),
+    ],
+)
+def test_bad_settings_get_clear_messages(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
