@@ -4,9 +4,13 @@ Run as ``python tests/lessons.py book/01-probability.ipynb ...`` (``make execute
 refresh stored outputs; the tests import :func:`execute` to prove that a fresh run
 reproduces them exactly.
 
+Every lesson starts with a hidden cell that installs the library when the lesson runs
+in Colab (where the repository is not installed); it is added or refreshed here, so a
+new lesson needs no extra work.
+
 Stored outputs are cleaned so that a notebook opened without a kernel still reads well:
 widget views, which need a live kernel, are dropped (every explorer also carries a
-static SVG picture of its default setting), and no widget state or timing is kept.
+static picture of its default setting), and no widget state or timing is kept.
 """
 
 from __future__ import annotations
@@ -16,16 +20,36 @@ import time
 from pathlib import Path
 
 import nbformat
+import yaml
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "book").glob("[0-9][0-9]-*.ipynb"))
+_TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
+#: Every page of the book in reading order, as paths without suffix (book/01-probability).
+PAGES = [_TOC["root"]] + [chapter["file"] for part in _TOC["parts"] for chapter in part["chapters"]]
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+REPOSITORY = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+COLAB_CELL_ID = "colab-install"
+COLAB_SOURCE = f"""\
+# In Colab only: install the book's library, infotheory, from its repository.
+import sys
+if "google.colab" in sys.modules:
+    %pip install --quiet git+{REPOSITORY}"""
+
+
+def with_colab_cell(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Make the first cell the (hidden) Colab install cell, adding or refreshing it."""
+    cells = [cell for cell in notebook.cells if cell.get("id") != COLAB_CELL_ID]
+    cell = nbformat.v4.new_code_cell(COLAB_SOURCE, id=COLAB_CELL_ID)
+    cell.metadata = {"tags": ["remove-cell"], "jupyter": {"source_hidden": True}}
+    notebook.cells = [cell, *cells]
+    return notebook
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
     """Run the lesson at ``path`` top to bottom in a fresh kernel; return it cleaned."""
-    notebook = nbformat.read(path, as_version=4)
+    notebook = with_colab_cell(nbformat.read(path, as_version=4))
     client = NotebookClient(
         notebook,
         timeout=300,

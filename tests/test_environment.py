@@ -6,6 +6,7 @@ import sys
 
 import nbformat
 import yaml
+from IPython.core.inputtransformer2 import TransformerManager
 
 from lessons import LESSONS, ROOT
 
@@ -40,7 +41,7 @@ def lesson_imports():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type != "code":
                 continue
-            source = "\n".join(l for l in cell.source.splitlines() if not l.lstrip().startswith(("%", "!")))
+            source = TransformerManager().transform_cell(cell.source)  # %magics to Python
             for node in ast.walk(ast.parse(source)):
                 if isinstance(node, ast.Import):
                     modules.update(alias.name.split(".")[0] for alias in node.names)

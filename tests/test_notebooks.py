@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import LESSONS, ROOT, WIDGET_VIEW, execute
+from lessons import COLAB_CELL_ID, COLAB_SOURCE, LESSONS, ROOT, WIDGET_VIEW, execute
 
 def comparable(notebook):
     """Everything a reader sees in the outputs, in order."""
@@ -42,6 +42,14 @@ def test_lesson_is_stored_executed_and_clean(path):
             assert output.get("name") != "stderr", f"stored warning in {path.name}: {output.text[:200]}"
             assert WIDGET_VIEW not in output.get("data", {}), "widget views must not be stored"
     assert "widgets" not in notebook.metadata
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_starts_with_the_hidden_colab_install_cell(path):
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.get("id") == COLAB_CELL_ID and first.source == COLAB_SOURCE, "run `make execute`"
+    assert "remove-cell" in first.metadata.get("tags", [])
+    assert first.outputs == []  # it does nothing outside Colab
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])

@@ -1,5 +1,7 @@
 """The explorers: controls move the picture, fast paths stay correct, static pictures exist."""
 
+import base64
+
 import matplotlib
 import pytest
 
@@ -61,7 +63,8 @@ def test_static_picture_is_deterministic_and_shows_the_moving_artists():
 
 def test_display_carries_widget_view_and_static_picture():
     bundle = widgets.DistributionSampler()._repr_mimebundle_()
-    assert set(bundle) == {"text/plain", "image/svg+xml", "application/vnd.jupyter.widget-view+json"}
+    assert set(bundle) == {"text/plain", "image/svg+xml", "image/png", "application/vnd.jupyter.widget-view+json"}
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
     assert "interactive" in bundle["text/plain"]
 
 

@@ -64,10 +64,13 @@ STYLE = {
 }
 
 
-def use_book_style(figure_format: str = "svg") -> None:
-    """Apply the book's matplotlib style, and in Jupyter show figures as crisp SVG.
+def use_book_style() -> None:
+    """Apply the book's matplotlib style, and in Jupyter store every figure twice.
 
-    Called once at the top of every lesson. Outside IPython only the style is applied.
+    Figures are shown as crisp SVG (the website uses it), with a PNG copy for
+    JupyterLab, which does not render SVG outputs of a notebook it has not run itself
+    (an untrusted notebook). Called once at the top of every lesson; outside IPython
+    only the style is applied.
     """
     mpl.rcParams.update(STYLE)
     try:
@@ -76,7 +79,7 @@ def use_book_style(figure_format: str = "svg") -> None:
     except ImportError:  # plain Python: nothing to configure
         return
     if get_ipython() is not None:
-        set_matplotlib_formats(figure_format, metadata={"Date": None})
+        set_matplotlib_formats("svg", "png", metadata={"Date": None})
 
 
 def subplots(ncols: int = 1, nrows: int = 1, width: float | None = None, height: float | None = None, **kwargs):

@@ -5,12 +5,13 @@ control moves, the explorer updates the data of the artists it drew once (no new
 figure, no new axes) and sends one PNG to the browser, which keeps updates fast.
 
 Where no live kernel is attached (the static website, a notebook opened before it is
-run), the explorer's stored output is an SVG picture of its default setting, so the
-page never shows an empty box or a slider that does nothing.
+run), the explorer's stored output is a picture of its default setting (SVG, with a
+PNG copy), so the page never shows an empty box or a slider that does nothing.
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import time
 
@@ -121,6 +122,8 @@ class Explorer(w.VBox):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = f"{self.description} (interactive when the notebook runs in Jupyter)"
         bundle["image/svg+xml"] = self.svg()
+        # A PNG copy for notebooks JupyterLab has not run (it shows no untrusted SVG).
+        bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         return bundle
 
 
@@ -218,7 +221,5 @@ class InformationExplorer(Explorer):
         self.marker.set_data([p], [value])
         self.guide.set_data([0, p, p], [value, value, 0])
         coins = information(p)
-        self.ax.set_title(
-            f"p = {p:.3f}: {value:.3f} {unit}, as surprising as {coins:.2f} fair coins all landing heads"
-        )
+        self.title.set_text(f"p = {p:.3f}: {value:.3f} {unit}, like {coins:.2f} fair coins all heads")
         return unit_changed

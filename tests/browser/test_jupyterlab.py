@@ -1,0 +1,95 @@
+"""A lesson in JupyterLab, as a reader runs it: every cell, then a slider."""
+
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from lessons import ROOT
+
+LESSON = "02-information.ipynb"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab on the loopback interface with a token, serving a copy of the lessons."""
+    home = tmp_path_factory.mktemp("lab")
+    shutil.copytree(ROOT / "book", home / "book", ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"))
+    port, token = free_port(), secrets.token_hex(16)
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
+         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={home / 'book'}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+         "--ServerApp.port_retries=0", "--allow-root"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("JupyterLab did not start within 60 s")
+            time.sleep(0.5)
+    yield base, token
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(jupyterlab, new_page, artifacts):
+    base, token = jupyterlab
+    page, traffic = new_page(base, width=1400, height=1000)
+    page.goto(f"{base}/lab/tree/{LESSON}?token={token}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+
+    # Before running: the stored figures and sentences already read well.
+    page.wait_for_selector(".jp-RenderedImage img", timeout=30_000)
+    sentences = page.locator(".jp-OutputArea-output[data-mime-type='text/markdown']")
+    sentences.first.wait_for(timeout=30_000)
+    assert "bits" in sentences.first.inner_text() and "$" not in sentences.first.inner_text()
+    page.screenshot(path=str(artifacts / "jupyterlab_before_run.png"))
+
+    page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    page.wait_for_selector(".widget-slider .noUi-handle, .widget-slider input", timeout=90_000)
+    page.wait_for_function(
+        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"
+        " && ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'))",
+        timeout=90_000,
+    )
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
+    assert page.locator(".jp-OutputArea-output .jp-RenderedText:has-text('Traceback')").count() == 0
+
+    explorer = page.locator(".jupyter-widgets.widget-vbox").first
+    explorer.scroll_into_view_if_needed()
+    picture = explorer.locator("img").first
+    before_src, before_pixels = picture.get_attribute("src"), picture.screenshot()
+    handle = explorer.locator(".noUi-handle").first
+    handle.focus()
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("src => document.querySelector('.jupyter-widgets.widget-vbox img').src !== src",
+                           arg=before_src, timeout=10_000)
+    page.wait_for_timeout(300)
+    assert picture.screenshot() != before_pixels, "the slider moved but the picture did not change"
+    page.screenshot(path=str(artifacts / "jupyterlab_02-information.png"))
+    assert traffic.external == [], "JupyterLab asked the internet for something"

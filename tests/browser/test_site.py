@@ -1,0 +1,87 @@
+"""The static site works with no internet: math, figures, alt text, search, dark mode."""
+
+import pytest
+
+from lessons import LESSONS, PAGES
+
+MATHJAX_DONE = "() => window.MathJax && MathJax.startup && MathJax.startup.promise.then(() => true)"
+
+# Text of the article outside code blocks: raw TeX delimiters there mean MathJax failed.
+PROSE_TEXT = """() => {
+  const article = document.querySelector('article').cloneNode(true);
+  article.querySelectorAll('pre, code, .cell_input, script').forEach(e => e.remove());
+  return article.innerText;
+}"""
+
+IMAGES = """() => [...document.querySelectorAll('article img')].map(img => ({
+  src: img.getAttribute('src'), alt: img.getAttribute('alt') || '',
+  loaded: img.complete && img.naturalWidth > 0}))"""
+
+
+def open_page(new_page, served_site, page_path, **kwargs):
+    page, traffic = new_page(served_site, **kwargs)
+    page.goto(f"{served_site}/{page_path}.html", wait_until="networkidle")
+    page.wait_for_function(MATHJAX_DONE)
+    return page, traffic
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_is_complete_offline(new_page, served_site, artifacts, page_path):
+    page, traffic = open_page(new_page, served_site, page_path)
+    assert traffic.external == [], "the page asked the internet for assets"
+    assert traffic.failed == []
+    math = page.evaluate("() => [...document.querySelectorAll('.math')].map(e => !!e.querySelector('mjx-container'))")
+    assert all(math), f"{math.count(False)} of {len(math)} formulas were not typeset"
+    prose = page.evaluate(PROSE_TEXT)
+    for raw in ("\\(", "\\[", "$$", "\\frac", "\\log"):
+        assert raw not in prose, f"raw TeX {raw!r} left on the page"
+    for image in page.evaluate(IMAGES):
+        assert image["loaded"], f"image did not load: {image['src']}"
+        assert image["alt"].strip(), f"image without alt text: {image['src']}"
+    page.screenshot(path=str(artifacts / f"{page_path.replace('/', '_')}.png"), full_page=True)
+
+
+def test_search_finds_lessons_offline(new_page, served_site):
+    page, traffic = new_page(served_site)
+    page.goto(f"{served_site}/search.html?q=information", wait_until="networkidle")
+    page.wait_for_selector("#search-results li", timeout=15_000)
+    titles = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.innerText)")
+    assert any("information" in t.lower() for t in titles), titles
+    assert traffic.external == [] and traffic.failed == []
+
+
+def test_sidebar_lists_the_lessons_in_order(new_page, served_site):
+    page, _ = open_page(new_page, served_site, PAGES[0])
+    links = page.eval_on_selector_all(
+        "nav.bd-docs-nav a.reference.internal", "links => links.map(a => a.getAttribute('href'))"
+    )
+    order = [link.split("/")[-1].removesuffix(".html") for link in links]
+    expected = [p.split("/")[-1] for p in PAGES[1:]]
+    assert [name for name in order if name in expected] == expected
+
+
+LUMINANCE = """async (img) => {
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let sum = 0;
+  for (let i = 0; i < data.length; i += 4) sum += data[i + 3] === 0 ? 0 : (data[i] + data[i + 1] + data[i + 2]) / 3;
+  return sum / (data.length / 4);
+}"""
+
+
+@pytest.mark.parametrize("page_path", [f"book/{path.stem}" for path in LESSONS])
+def test_figures_stay_readable_in_dark_mode(new_page, served_site, artifacts, page_path):
+    page, traffic = open_page(new_page, served_site, page_path, color_scheme="dark")
+    page.evaluate("() => document.documentElement.dataset.theme = 'dark'")
+    background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
+    channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+    assert sum(channels) / 3 < 80, f"dark mode is not dark: {background}"
+    figures = page.query_selector_all("article figure img, article .cell_output img")
+    assert figures, "a lesson without figures"
+    for figure in figures:
+        # Opaque, mostly white figures: dark ink on a light card, whatever the theme.
+        assert figure.evaluate(LUMINANCE) > 200
+    page.screenshot(path=str(artifacts / f"dark_{page_path.replace('/', '_')}.png"), full_page=True)
