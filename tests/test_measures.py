@@ -289,3 +289,36 @@ def test_nothing_is_renormalised_silently(function):
     arguments = [[0.6, 0.6]] * (1 if function is entropy else 2)
     with pytest.raises(ValueError, match="normalize"):
         function(*arguments)
+
+
+def test_extreme_ratios_stay_finite_and_accurate():
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 60
+    p = np.array([1 - 1e-300, 1e-300])
+    q = np.array([1e-310, 1 - 1e-310])  # p / q overflows float64 in the first outcome
+    exact = sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b), 2) for a, b in zip(p, q))
+    assert kl_divergence(p, q) == pytest.approx(float(exact), rel=1e-14)
+    assert cross_entropy(p, q) == pytest.approx(float(-sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(b), 2) for a, b in zip(p, q))), rel=1e-14)
+
+
+def nearly_equal_pair(rng, n, shift):
+    """p and q on a dyadic grid, both summing to exactly 1, q = p moved by about shift."""
+    counts = rng.multinomial(2**20 - n, np.ones(n) / n) + 1  # every outcome possible
+    p = counts / 2**20  # exact
+    moves = rng.integers(1, 2**shift + 1, size=n // 2) * rng.choice([-1, 1], size=n // 2)
+    delta = np.zeros(n)
+    delta[0::2][: n // 2], delta[1::2][: n // 2] = moves, -moves  # cancel exactly in pairs
+    return p, p + delta / 2**40  # exact: p has few significant bits
+
+
+@pytest.mark.parametrize("shift", [20, 12, 6, 2])
+def test_kl_of_nearly_equal_distributions_is_as_accurate_as_scipy_rel_entr(shift):
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 60
+    p, q = nearly_equal_pair(np.random.default_rng(shift), 50, shift)
+    assert p.sum() == q.sum() == 1.0 and (p != q).any()
+    exact = float(sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b)) for a, b in zip(p, q)))
+    ours = abs(kl_divergence(p, q, base=np.e) - exact)
+    theirs = abs(float(np.sum(scipy.special.rel_entr(p, q))) - exact)
+    assert ours <= max(theirs, 1e-14 * exact)
+    assert ours <= 1e-9 * exact

@@ -16,49 +16,33 @@ import numpy as np
 SUM_TOLERANCE = 1e-6
 
 
-def as_real_array(values, name: str) -> np.ndarray:
-    """Return ``values`` as a float64 array of finite real numbers, or raise."""
-    if isinstance(values, (str, bytes)):
-        raise ValueError(
-            f"{name} must contain numbers, but got the text {values!r}; "
-            f"pass numbers such as [0.5, 0.5]."
-        )
-    try:
-        array = np.asarray(values)
-    except (TypeError, ValueError) as error:
-        raise ValueError(
-            f"{name} must be a number or an array of numbers, but got {values!r} "
-            f"({error}); pass numbers such as [0.5, 0.5]."
-        ) from None
-    if array.dtype.kind == "c":
-        raise ValueError(
-            f"{name} must contain real numbers, but got complex values; pass the real "
-            f"probabilities (for example np.abs(z)**2 if that is what you mean)."
-        )
-    if array.dtype.kind not in "biuf":
-        raise ValueError(
-            f"{name} must be a number or an array of numbers, but got {values!r} "
-            f"(of type {array.dtype}); pass numbers such as [0.5, 0.5]."
-        )
-    array = array.astype(np.float64, copy=False)
+def as_numbers(values, name: str) -> np.ndarray:
+    """Return ``values`` as a non-empty float64 array, or raise (finiteness unchecked)."""
+    if type(values) is np.ndarray and values.dtype == np.float64:
+        array = values  # the common case, kept fast
+    else:
+        array = _convert(values, name)
     if array.size == 0:
         raise ValueError(
             f"{name} is empty; pass at least one probability, for example [1.0]."
         )
+    return array
+
+
+def as_real_array(values, name: str) -> np.ndarray:
+    """Return ``values`` as a float64 array of finite real numbers, or raise."""
+    array = as_numbers(values, name)
     if not np.isfinite(array).all():
-        value, where = _bad_entry(array, ~np.isfinite(array))
-        raise ValueError(
-            f"{name} contains {value}{where}; every entry must be a "
-            f"finite number, so remove or replace NaN and infinite values."
-        )
+        _check_finite(array, name)
     return array
 
 
 def as_probabilities(values, name: str) -> np.ndarray:
     """Return ``values`` as a float64 array of numbers in [0, 1], or raise."""
-    array = as_real_array(values, name)
-    _check_non_negative(array, name)
-    if (array > 1).any():
+    array = as_numbers(values, name)
+    if not (array.min() >= 0 and array.max() <= 1):  # NaN fails both comparisons
+        _check_finite(array, name)
+        _check_non_negative(array, name)
         value, where = _bad_entry(array, array > 1)
         raise ValueError(
             f"{name} contains {value}{where}, but a probability "
@@ -73,7 +57,17 @@ def as_distribution(values, name: str, axis: int = -1) -> np.ndarray:
     The entries must be finite, non-negative and sum to 1 along ``axis`` within
     :data:`SUM_TOLERANCE`.
     """
-    array = as_real_array(values, name)
+    return distribution_and_minimum(values, name, axis)[0]
+
+
+def distribution_and_minimum(values, name: str, axis: int = -1) -> tuple[np.ndarray, float]:
+    """Like :func:`as_distribution`, also returning the smallest entry.
+
+    The minimum comes free with the checks and tells callers whether the fast paths
+    without zero handling apply. One pass for the sums and one for the minimum: the
+    detailed diagnosis runs only when something is wrong.
+    """
+    array = as_numbers(values, name)
     if array.ndim == 0:
         raise ValueError(
             f"{name} is a single number ({float(array)!r}), but a distribution needs one "
@@ -81,18 +75,26 @@ def as_distribution(values, name: str, axis: int = -1) -> np.ndarray:
             f"{1 - float(array)!r}]."
         )
     axis = check_axis(axis, array.ndim)
-    _check_non_negative(array, name)
     sums = array.sum(axis=axis)
-    off = np.abs(sums - 1.0) > SUM_TOLERANCE
-    if off.any():
-        total, where = _bad_entry(sums, off)
+    minimum = float(array.min())
+    finite = math.isfinite(sums) if array.ndim == 1 else np.isfinite(sums).all()
+    if not (minimum >= 0 and finite):  # NaN fails the comparison
+        _check_finite(array, name)
+        _check_non_negative(array, name)
+    if array.ndim == 1:
+        bad_sum = abs(float(sums) - 1.0) > SUM_TOLERANCE
+    else:
+        bad_sum = bool((np.abs(sums - 1.0) > SUM_TOLERANCE).any())
+    if bad_sum:
+        sums = np.asarray(sums)
+        total, where = _bad_entry(sums, np.abs(sums - 1.0) > SUM_TOLERANCE)
         where = where and f" along axis {axis}{where}"
         raise ValueError(
             f"{name} must sum to 1, but its entries{where} sum to {total} "
             f"(tolerance {SUM_TOLERANCE:g}); fix the probabilities, or call "
             f"infotheory.normalize({name}) to rescale them explicitly."
         )
-    return array
+    return array, minimum
 
 
 def as_weights(values, name: str, axis: int = -1) -> np.ndarray:
@@ -125,6 +127,8 @@ def check_same_shape(p: np.ndarray, q: np.ndarray, p_name: str = "p", q_name: st
 
 def check_axis(axis, ndim: int) -> int:
     """Return ``axis`` as a non-negative index into ``ndim`` dimensions, or raise."""
+    if type(axis) is int and -ndim <= axis < ndim:  # the common case, kept fast
+        return axis % ndim
     if isinstance(axis, bool) or not isinstance(axis, numbers.Integral):
         raise ValueError(f"axis must be an integer, but got {axis!r}.")
     if not -ndim <= axis < ndim:
@@ -137,6 +141,8 @@ def check_axis(axis, ndim: int) -> int:
 
 def check_base(base) -> float:
     """Return ``base`` as a float if it is a valid logarithm base, or raise."""
+    if type(base) in (int, float) and 1 < base < math.inf:  # the common case, kept fast
+        return float(base)
     if isinstance(base, bool) or not isinstance(base, numbers.Real):
         raise ValueError(
             f"base must be a real number such as 2 (bits) or np.e (nats), but got {base!r}."
@@ -148,6 +154,42 @@ def check_base(base) -> float:
             f"use 2 for bits or np.e for nats (a base below 1 would make information negative)."
         )
     return base
+
+
+def _convert(values, name: str) -> np.ndarray:
+    if isinstance(values, (str, bytes)):
+        raise ValueError(
+            f"{name} must contain numbers, but got the text {values!r}; "
+            f"pass numbers such as [0.5, 0.5]."
+        )
+    try:
+        array = np.asarray(values)
+    except (TypeError, ValueError) as error:
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, but got {values!r} "
+            f"({error}); pass numbers such as [0.5, 0.5]."
+        ) from None
+    if array.dtype.kind == "c":
+        raise ValueError(
+            f"{name} must contain real numbers, but got complex values; pass the real "
+            f"probabilities (for example np.abs(z)**2 if that is what you mean)."
+        )
+    if array.dtype.kind not in "biuf":
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, but got {values!r} "
+            f"(of type {array.dtype}); pass numbers such as [0.5, 0.5]."
+        )
+    return array.astype(np.float64, copy=False)
+
+
+def _check_finite(array: np.ndarray, name: str) -> None:
+    finite = np.isfinite(array)
+    if not finite.all():
+        value, where = _bad_entry(array, ~finite)
+        raise ValueError(
+            f"{name} contains {value}{where}; every entry must be a "
+            f"finite number, so remove or replace NaN and infinite values."
+        )
 
 
 def _check_non_negative(array: np.ndarray, name: str) -> None:
