@@ -39,6 +39,9 @@ lab: $(STAMP)
 execute: $(STAMP)
 	$(BIN)/python tests/lessons.py $(LESSONS)
 
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
 lock: $(STAMP)
 	@{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.tmp
 	mv constraints.tmp constraints.txt
