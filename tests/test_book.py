@@ -3,7 +3,7 @@
 import sys
 from pathlib import Path
 
-from lessons import PAGES, ROOT
+from lessons import LESSONS, PAGES, ROOT
 
 sys.path.insert(0, str(ROOT / "book" / "_ext"))
 import library_cache  # noqa: E402
@@ -21,6 +21,14 @@ def test_pages_show_computed_numbers_and_static_pictures_of_widgets(site):
     assert "widget-view" not in html  # no dead widget boxes
     assert "interactive when the notebook runs" not in html  # the picture, not the text
     assert html.count("<img") >= 3
+
+
+def test_lessons_offer_binder_colab_and_notebook_download(site):
+    for path in LESSONS:
+        html = (site / "book" / f"{path.stem}.html").read_text()
+        assert f"/main?urlpath=lab/tree/book/{path.name}" in html  # Binder, JupyterLab, main
+        assert f"colab.research.google.com/github/" in html and f"/blob/main/book/{path.name}" in html
+        assert f"_sources/book/{path.name}" in html  # download as .ipynb
 
 
 def test_library_change_empties_the_execution_cache(tmp_path):
