@@ -75,14 +75,18 @@ def distribution_and_minimum(values, name: str, axis: int = -1) -> tuple[np.ndar
             f"{1 - float(array)!r}]."
         )
     axis = check_axis(axis, array.ndim)
-    sums = array.sum(axis=axis)
-    minimum = float(array.min())
-    finite = math.isfinite(sums) if array.ndim == 1 else np.isfinite(sums).all()
+    minimum = float(np.minimum.reduce(array, axis=None))
+    if array.ndim == 1:
+        sums = float(np.add.reduce(array))
+        finite = math.isfinite(sums)
+    else:
+        sums = np.add.reduce(array, axis=axis)
+        finite = np.isfinite(sums).all()
     if not (minimum >= 0 and finite):  # NaN fails the comparison
         _check_finite(array, name)
         _check_non_negative(array, name)
     if array.ndim == 1:
-        bad_sum = abs(float(sums) - 1.0) > SUM_TOLERANCE
+        bad_sum = abs(sums - 1.0) > SUM_TOLERANCE
     else:
         bad_sum = bool((np.abs(sums - 1.0) > SUM_TOLERANCE).any())
     if bad_sum:

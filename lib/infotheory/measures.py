@@ -261,7 +261,9 @@ def kl_divergence(p, q, base=2, axis=-1):
         divergence = _careful_kl(p, q, axis)
     # Rounding can leave a tiny negative sum for nearly equal p and q; the exact
     # value is never negative (Gibbs' inequality).
-    return _as_result(np.maximum(divergence * scale, 0.0))
+    if p.ndim == 1:
+        return max(float(divergence) * scale, 0.0)
+    return np.maximum(divergence * scale, 0.0)
 
 
 def normalize(weights, axis=-1):
@@ -405,4 +407,4 @@ def _log_scale(base: float) -> float:
 
 def _as_result(value):
     """A Python float for a 0-d result, the array otherwise."""
-    return float(value) if np.ndim(value) == 0 else value
+    return value if type(value) is np.ndarray and value.ndim else float(value)
