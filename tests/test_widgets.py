@@ -114,8 +114,8 @@ def test_code_explorer_shows_the_huffman_code_of_its_weights():
     assert [bar.get_height() for bar in explorer.bars] == [2, 2, 2, 2, 0]
     assert explorer.words[4].get_text() == "no codeword"
     assert np.isnan(explorer.ideal.get_ydata()[4]) and explorer.ideal.get_ydata()[0] == 2.0
-    assert explorer.title.get_text() == "average length L = 2.000 bits,  entropy H = 2.000 bits"
-    assert explorer.probabilities[0].get_text() == "p = 0.25"
+    assert explorer.title.get_text() == "L = 2.000 bits,  H = 2.000 bits"
+    assert explorer.probabilities[0].get_text() == "0.25"
 
 
 def test_code_explorer_explains_all_zero_weights_instead_of_failing():

@@ -269,7 +269,7 @@ class SimplexExplorer(Explorer):
         bars_ax.set_ylabel("")
         bars_ax.set_title("probabilities", fontsize=10, fontweight="normal")
         self.ax, self.bars_ax = ax, bars_ax
-        figure.get_layout_engine().set(w_pad=0.02)
+        figure.get_layout_engine().set(w_pad=0.02, wspace=0.12)
         self.title = figure.suptitle(" ", fontsize=11, fontweight="bold")
         super().__init__(controls, figure, "Entropy of three outcomes",
                          moving=[self.marker, self.level, *self.bars, self.title])
@@ -295,10 +295,7 @@ class SimplexExplorer(Explorer):
         self.level.set_visible(True)
         for bar, value in zip(self.bars, p):
             bar.set_height(value)
-        self.title.set_text(
-            f"P = ({p[0]:.2f}, {p[1]:.2f}, {p[2]:.2f}):  H = {h:.3f} bits  "
-            f"(the most for three outcomes is {self.h_max:.3f})"
-        )
+        self.title.set_text(f"P = ({p[0]:.2f}, {p[1]:.2f}, {p[2]:.2f}):  H = {h:.3f} bits")
         return False
 
 
@@ -335,6 +332,8 @@ class CodeExplorer(Explorer):
         self.ideal, self.words = artists["ideal"], artists["words"]
         for text in self.words:
             text.set_rotation(0)
+        # Few glyphs per update keep it fast: the "p =" is drawn once, the numbers move.
+        ax.text(-0.47, self.YMAX * 0.82, "p =", ha="left", va="bottom", fontsize=9, color=plots.COLORS["ink"])
         self.probabilities = [
             ax.text(i, self.YMAX * 0.82, "", ha="center", va="bottom", fontsize=9, color=plots.COLORS["ink"])
             for i in range(n)
@@ -359,8 +358,8 @@ class CodeExplorer(Explorer):
             self.bars[i].set_height(lengths[i])
             self.words[i].set_text(code.get(label, "no codeword"))
             self.words[i].set_y(heights[i])
-            self.probabilities[i].set_text(f"p = {p[i]:.2f}")
+            self.probabilities[i].set_text(f"{p[i]:.2f}")
         self.ideal.set_ydata(ideal)
         length = average_length(p, code, self.labels)
-        self.title.set_text(f"average length L = {length:.3f} bits,  entropy H = {entropy(p):.3f} bits")
+        self.title.set_text(f"L = {length:.3f} bits,  H = {entropy(p):.3f} bits")
         return False
