@@ -46,3 +46,83 @@ def test_frequency_convergence_draws_one_line_and_one_guide_per_outcome():
     sizes = np.array([1, 10, 100])
     plots.frequency_convergence(ax, sizes, np.full((3, 2), 0.5), [0.5, 0.5], ["x", "y"])
     assert len(ax.get_lines()) == 4
+
+
+def test_binary_entropy_curve_draws_the_values_it_is_given():
+    fig, ax = plots.subplots()
+    p = np.linspace(0, 1, 5)
+    h = np.array([0.0, 0.8, 1.0, 0.8, 0.0])
+    line = plots.binary_entropy_curve(ax, p, h, marks=[(0.5, 1.0, "fair"), (0.99, 0.08, "bent")])
+    np.testing.assert_array_equal(line.get_ydata(), h)
+    texts = {t.get_text(): t for t in ax.texts}
+    assert set(texts) == {"fair", "bent"}
+    assert texts["bent"].get_ha() == "right" and texts["bent"].get_va() == "bottom"
+
+
+def test_simplex_points_are_distributions_inside_the_triangle_and_nan_outside():
+    points = plots.simplex_points(60)
+    inside = ~np.isnan(points[..., 0])
+    assert 0.4 < inside.mean() < 0.6  # the triangle covers half of its bounding box
+    np.testing.assert_allclose(points[inside].sum(axis=-1), 1.0, atol=1e-12)
+    assert (points[inside] >= -1e-12).all()
+    assert np.isnan(points[~inside]).all()
+
+
+def test_simplex_xy_puts_the_certain_outcomes_at_the_corners():
+    x, y = plots.simplex_xy(np.eye(3))
+    np.testing.assert_allclose(x, [0, 1, 0.5])
+    np.testing.assert_allclose(y, [0, 0, plots.SIMPLEX_HEIGHT])
+    x, y = plots.simplex_xy([1 / 3, 1 / 3, 1 / 3])
+    assert (x, y) == pytest.approx((0.5, plots.SIMPLEX_HEIGHT / 3))
+
+
+def test_simplex_heatmap_masks_the_outside_and_labels_the_corners():
+    fig, ax = plots.subplots()
+    points = plots.simplex_points(40)
+    values = points[..., 0]  # any number per pixel
+    colorbar = plots.simplex_heatmap(ax, values, labels=("x", "y", "z"), vmax=1)
+    image = ax.get_images()[0]
+    assert image.get_array().mask.sum() == np.isnan(values).sum()
+    assert [t.get_text() for t in ax.texts] == ["x", "y", "z"]
+    assert colorbar.ax.get_ylabel() == "entropy (bits)"
+
+
+def test_estimate_bias_draws_mean_band_and_truth():
+    fig, ax = plots.subplots()
+    plots.estimate_bias(ax, [10, 100], [1.0, 1.5], [0.8, 1.4], [1.2, 1.6], 1.6)
+    assert len(ax.get_lines()) == 2 and len(ax.collections) == 1
+    assert ax.get_xscale() == "log"
+
+
+def test_code_tree_puts_each_symbol_at_the_end_of_its_codeword():
+    fig, ax = plots.subplots()
+    plots.code_tree(ax, {"a": "0", "b": "10", "c": "11"})
+    labels = sorted(t.get_text() for t in ax.texts if "\n" in t.get_text())
+    assert labels == ["a\n0", "b\n10", "c\n11"]
+    edges = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
+    assert len(edges) == 4  # 0, 1, 10, 11
+
+
+def test_code_length_bars_show_lengths_ideal_ticks_and_codewords():
+    fig, ax = plots.subplots()
+    artists = plots.code_length_bars(ax, ["a", "b", "c"], {"Huffman": [1, 2, 2], "fixed": [2, 2, 2]},
+                                     ideal=[1.0, 2.0, np.inf], codewords=["0", "10", "11"])
+    assert [bar.get_height() for bar in artists["bars"]["Huffman"]] == [1, 2, 2]
+    assert [bar.get_height() for bar in artists["bars"]["fixed"]] == [2, 2, 2]
+    assert list(artists["ideal"].get_ydata()[:2]) == [1.0, 2.0]
+    assert [t.get_text() for t in artists["words"]] == ["0", "10", "11"]
+
+
+def test_codeword_heights_clear_bars_and_finite_ticks_only():
+    heights = plots.codeword_heights([1, 2, 3], ideal=[1.5, 1.0, np.inf], ymax=4)
+    np.testing.assert_allclose(heights, [1.7, 2.2, 3.2])
+    assert plots.codeword_heights([9], ymax=8)[0] == pytest.approx(6.2)
+
+
+def test_length_bounds_and_block_coding_draw_their_guides():
+    fig, (ax1, ax2) = plots.subplots(ncols=2)
+    plots.length_bounds(ax1, np.array([0.5, 1.0]), np.array([1.0, 1.2]))
+    assert len(ax1.get_lines()) == 3
+    plots.block_coding(ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87])
+    low, high = ax2.get_ylim()
+    assert low < 0.87 and high > 1.0

@@ -3,6 +3,7 @@
 import base64
 
 import matplotlib
+import numpy as np
 import pytest
 
 matplotlib.use("Agg")
@@ -77,5 +78,66 @@ def test_display_carries_widget_view_and_static_picture():
     ],
 )
 def test_bad_settings_get_clear_messages(make, message):
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+# --------------------------------------------------------------------------- entropy and codes
+
+from infotheory import entropy, huffman_code, plots  # noqa: E402
+
+
+def test_simplex_explorer_moves_its_point_and_reads_the_entropy():
+    explorer = widgets.SimplexExplorer(p=(0.5, 0.3))
+    axes = len(explorer.figure.axes)
+    explorer.update(p0=0.2, p1=0.3)
+    x, y = plots.simplex_xy([0.2, 0.3, 0.5])
+    assert explorer.marker.get_data()[0][0] == pytest.approx(x)
+    assert explorer.marker.get_data()[1][0] == pytest.approx(y)
+    assert explorer.level.get_ydata()[0] == pytest.approx(entropy([0.2, 0.3, 0.5]))
+    assert [bar.get_height() for bar in explorer.bars] == pytest.approx([0.2, 0.3, 0.5])
+    assert "H = 1.485 bits" in explorer.title.get_text()
+    assert len(explorer.figure.axes) == axes  # no new axes
+
+
+def test_simplex_explorer_says_when_the_two_probabilities_exceed_one():
+    explorer = widgets.SimplexExplorer()
+    explorer.update(p0=0.8, p1=0.5)
+    assert "= 1.30 is more than 1: lower one of them" in explorer.title.get_text()
+    assert not explorer.marker.get_visible()
+    explorer.update(p1=0.2)
+    assert explorer.marker.get_visible() and explorer.title.get_text().startswith("P = (0.80, 0.20, 0.00)")
+
+
+def test_code_explorer_shows_the_huffman_code_of_its_weights():
+    explorer = widgets.CodeExplorer(weights=(0.4, 0.3, 0.15, 0.1, 0.05))
+    code = huffman_code([0.4, 0.3, 0.15, 0.1, 0.05], "ABCDE")
+    assert [t.get_text() for t in explorer.words] == list(code.values())
+    explorer.update(w0=0.25, w1=0.25, w2=0.25, w3=0.25, w4=0.0)
+    assert [bar.get_height() for bar in explorer.bars] == [2, 2, 2, 2, 0]
+    assert explorer.words[4].get_text() == "no codeword"
+    assert np.isnan(explorer.ideal.get_ydata()[4]) and explorer.ideal.get_ydata()[0] == 2.0
+    assert explorer.title.get_text() == "L = 2.000 bits,  H = 2.000 bits"
+    assert explorer.probabilities[0].get_text() == "0.25"
+
+
+def test_code_explorer_explains_all_zero_weights_instead_of_failing():
+    explorer = widgets.CodeExplorer()
+    explorer.update(w0=0.0, w1=0.0, w2=0.0, w3=0.0, w4=0.0)
+    assert "give at least one symbol a positive weight" in explorer.title.get_text()
+
+
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda: widgets.SimplexExplorer(p=(0.8, 0.5)), "with a sum of at most 1"),
+        (lambda: widgets.SimplexExplorer(p=(-0.1, 0.5)), "between 0 and 1"),
+        (lambda: widgets.SimplexExplorer(p=(0.2, 0.3, 0.5)), "the third is the remainder"),
+        (lambda: widgets.SimplexExplorer(labels=("a", "b")), "labels must name the three outcomes"),
+        (lambda: widgets.CodeExplorer(weights=(1, 1), labels=("a",)), "give one label per symbol"),
+        (lambda: widgets.CodeExplorer(weights=(1,), labels=("a",)), "shows 2 to 8 symbols"),
+    ],
+)
+def test_bad_explorer_settings_get_clear_messages(make, message):
     with pytest.raises(ValueError, match=message):
         make()

@@ -215,3 +215,158 @@ def _bad_entry(array: np.ndarray, mask: np.ndarray) -> tuple[str, str]:
         return value, f" at index {flat}"
     index = tuple(int(i) for i in np.unravel_index(flat, array.shape))
     return value, f" at index {index}"
+
+
+# ----------------------------------------------------------------------------- codes
+
+
+def as_distribution_1d(values, name: str) -> np.ndarray:
+    """Return ``values`` as one flat float64 distribution (one probability per symbol), or raise."""
+    array = as_distribution(values, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be one-dimensional, one probability per symbol, but has shape "
+            f"{array.shape}; pass a flat sequence such as [0.5, 0.25, 0.25]."
+        )
+    return array
+
+
+def as_symbols(symbols, n: int, name: str = "symbols") -> list:
+    """Return ``symbols`` as a list of ``n`` distinct hashable labels (``range(n)`` for None), or raise."""
+    if symbols is None:
+        return list(range(n))
+    if isinstance(symbols, (str, bytes)):
+        symbols = list(symbols)  # "abc" means the symbols "a", "b", "c"
+    try:
+        symbols = list(symbols)
+    except TypeError:
+        raise ValueError(
+            f"{name} must be a sequence of labels, one per probability, but got {symbols!r}."
+        ) from None
+    if len(symbols) != n:
+        raise ValueError(
+            f"{name} has {len(symbols)} labels but there are {n} probabilities; "
+            f"give exactly one label per probability."
+        )
+    seen = set()
+    for index, symbol in enumerate(symbols):
+        try:
+            duplicate = symbol in seen
+        except TypeError:
+            raise ValueError(
+                f"{name} contains {symbol!r} at index {index}, which cannot be a dictionary key; "
+                f"use strings, numbers or tuples as labels."
+            ) from None
+        if duplicate:
+            raise ValueError(
+                f"{name} contains {symbol!r} twice (again at index {index}); every label must "
+                f"be distinct, so that each symbol gets its own codeword."
+            )
+        seen.add(symbol)
+    return symbols
+
+
+def as_codeword(word, name: str) -> str:
+    """Return ``word`` if it is a non-empty string of the characters 0 and 1, or raise."""
+    if not isinstance(word, str):
+        raise ValueError(
+            f"{name} must be a string of the characters 0 and 1, such as '0110', "
+            f"but got {word!r} of type {type(word).__name__}."
+        )
+    if word.strip("01"):
+        bad = next(c for c in word if c not in "01")
+        raise ValueError(
+            f"{name} must contain only the characters 0 and 1, but {word!r} contains {bad!r}."
+        )
+    return word
+
+
+def as_code(code, name: str = "code", prefix_free: bool = True) -> dict:
+    """Return ``code`` as a dict from symbols to codewords, checked, or raise.
+
+    Every codeword must be a non-empty string of 0s and 1s; with ``prefix_free`` no
+    codeword may be the start of another (otherwise messages could not be decoded).
+    """
+    if not hasattr(code, "items"):
+        raise ValueError(
+            f"{name} must be a mapping from symbols to codewords, such as "
+            f"{{'a': '0', 'b': '10', 'c': '11'}}, but got {type(code).__name__}."
+        )
+    code = dict(code)
+    if not code:
+        raise ValueError(f"{name} is empty; a code needs a codeword for at least one symbol.")
+    for symbol, word in code.items():
+        as_codeword(word, f"the codeword of {symbol!r} in {name}")
+        if not word:
+            raise ValueError(
+                f"the codeword of {symbol!r} in {name} is empty; every codeword needs at "
+                f"least one bit (a one-symbol code uses '0')."
+            )
+    if prefix_free:
+        clash = prefix_clash(code)
+        if clash is not None:
+            (a, word_a), (b, word_b) = clash
+            problem = (
+                f"{a!r} and {b!r} share the codeword {word_a!r}" if word_a == word_b
+                else f"the codeword {word_a!r} of {a!r} is the start of the codeword "
+                     f"{word_b!r} of {b!r}"
+            )
+            raise ValueError(
+                f"{name} is not a prefix code: {problem}, so a bit string could not be "
+                f"decoded unambiguously; make sure no codeword starts another one."
+            )
+    return code
+
+
+def prefix_clash(code: dict):
+    """The first pair ``((symbol, word), (symbol, word))`` where one word starts the other, or None."""
+    entries = sorted(code.items(), key=lambda item: item[1])
+    for (a, word_a), (b, word_b) in zip(entries, entries[1:]):
+        # In sorted order a word that starts others comes right before one of them.
+        if word_b.startswith(word_a):
+            return (a, word_a), (b, word_b)
+    return None
+
+
+def as_bits(bits, name: str = "bits") -> str:
+    """Return ``bits`` if it is a string of 0s and 1s (possibly empty), or raise."""
+    if not isinstance(bits, str):
+        raise ValueError(
+            f"{name} must be a string of the characters 0 and 1, such as '0110', "
+            f"but got {type(bits).__name__}; join a list of bits with ''.join(...)."
+        )
+    if bits.strip("01"):
+        index = next(i for i, c in enumerate(bits) if c not in "01")
+        raise ValueError(
+            f"{name} must contain only the characters 0 and 1, but has {bits[index]!r} at "
+            f"position {index}."
+        )
+    return bits
+
+
+def as_code_lengths(lengths, name: str = "lengths") -> np.ndarray:
+    """Return ``lengths`` as a 1-D int64 array of codeword lengths (integers >= 1), or raise."""
+    array = as_real_array(lengths, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be a flat sequence of codeword lengths, but has shape {array.shape}."
+        )
+    if (array != np.round(array)).any() or (array < 1).any():
+        value, where = _bad_entry(array, (array != np.round(array)) | (array < 1))
+        raise ValueError(
+            f"{name} contains {value}{where}, but a codeword length is a whole number "
+            f"of bits, at least 1."
+        )
+    return array.astype(np.int64)
+
+
+def check_block_size(k, n: int, limit: int) -> int:
+    """Return ``k`` if it is a whole number >= 1 with ``n ** k <= limit``, or raise."""
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
+        raise ValueError(f"k must be a whole number of symbols per block, at least 1, but got {k!r}.")
+    if n ** int(k) > limit:
+        raise ValueError(
+            f"blocks of k={k} symbols over {n} symbols make {n ** int(k):,} blocks, more than "
+            f"the {limit:,} this function builds; use a smaller k."
+        )
+    return int(k)

@@ -89,12 +89,13 @@ def subplots(ncols: int = 1, nrows: int = 1, width: float | None = None, height:
     return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
 
 
-def widget_figure(width: float | None = None, height: float | None = None, ncols: int = 1) -> tuple[Figure, np.ndarray]:
+def widget_figure(width: float | None = None, height: float | None = None, ncols: int = 1,
+                  width_ratios=None) -> tuple[Figure, np.ndarray]:
     """A figure that pyplot does not manage (never shown automatically), for widgets."""
     with mpl.rc_context(STYLE):
         default_width, default_height = STYLE["figure.figsize"]
         fig = Figure(figsize=(width or default_width, height or default_height), layout="constrained")
-        axes = fig.subplots(1, ncols, squeeze=False)[0]
+        axes = fig.subplots(1, ncols, squeeze=False, width_ratios=width_ratios)[0]
     return fig, axes
 
 
@@ -200,3 +201,226 @@ def halving_steps(ax, n):
     ax.set_xlabel("yes/no questions asked")
     ax.set_ylabel("candidates left")
     return remaining
+
+
+# ----------------------------------------------------------------------------- entropy
+
+
+def binary_entropy_curve(ax, p, h, marks=()):
+    """The entropy of a two-outcome distribution ``(p, 1 - p)`` against ``p``.
+
+    ``h[i]`` is the entropy at ``p[i]`` (computed by the caller); ``marks`` is a
+    sequence of ``(p, h, label)`` points to highlight. Returns the curve's line.
+    """
+    (line,) = ax.plot(p, h, color=COLORS["p"])
+    for p_mark, h_mark, label in marks:
+        ax.plot([p_mark], [h_mark], "o", color=COLORS["accent"], ms=6, zorder=3)
+        # Labels sit inside the arch: right of points on its left flank, left on its right.
+        side = "center" if abs(p_mark - 0.5) < 0.05 else ("left" if p_mark < 0.5 else "right")
+        dx = {"center": 0, "left": 8, "right": -8}[side]
+        low = h_mark < 0.3  # near the axis: write above the point, not below
+        ax.annotate(label, (p_mark, h_mark), xytext=(dx, 6 if low else -8), textcoords="offset points",
+                    ha=side, va="bottom" if low else "top", fontsize=9)
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1.08)
+    ax.set_xlabel("probability of the first outcome $p$")
+    ax.set_ylabel("entropy $H_2(p)$ (bits)")
+    return line
+
+
+#: Height of the equilateral probability triangle with unit sides.
+SIMPLEX_HEIGHT = float(np.sqrt(3) / 2)
+
+
+def simplex_xy(p):
+    """Where the distributions ``p`` (shape ``(..., 3)``) sit in the probability triangle.
+
+    Outcome 0 is the bottom-left corner, outcome 1 the bottom-right, outcome 2 the top.
+    Returns the ``x`` and ``y`` coordinates as arrays of shape ``p.shape[:-1]``.
+    """
+    p = np.asarray(p, dtype=float)
+    return p[..., 1] + 0.5 * p[..., 2], SIMPLEX_HEIGHT * p[..., 2]
+
+
+def simplex_points(resolution=200):
+    """The distributions at the pixels of a ``resolution``-wide picture of the triangle.
+
+    Returns an array of shape ``(rows, resolution, 3)``: the three probabilities at the
+    centre of each pixel (row 0 at the bottom), and NaN for pixels outside the triangle.
+    """
+    rows = int(round(resolution * SIMPLEX_HEIGHT))
+    x = (np.arange(resolution) + 0.5) / resolution
+    y = (np.arange(rows) + 0.5) / rows * SIMPLEX_HEIGHT
+    x, y = np.meshgrid(x, y)
+    p2 = y / SIMPLEX_HEIGHT
+    p1 = x - 0.5 * p2
+    p0 = 1.0 - p1 - p2
+    points = np.stack([p0, p1, p2], axis=-1)
+    points[(points < 0).any(axis=-1)] = np.nan
+    return points
+
+
+def simplex_heatmap(ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None):
+    """Colour the probability triangle by ``values``, one per pixel of :func:`simplex_points`.
+
+    ``values`` has the shape of ``simplex_points(...)[..., 0]``, NaN outside the
+    triangle. Corners are labelled with ``labels``. Returns the colourbar.
+    """
+    values = np.ma.masked_invalid(values)
+    image = ax.imshow(values, origin="lower", extent=(0, 1, 0, SIMPLEX_HEIGHT), cmap="viridis",
+                      vmin=0, vmax=vmax, interpolation="nearest")
+    corners = np.array([[0, 0], [1, 0], [0.5, SIMPLEX_HEIGHT], [0, 0]])
+    ax.plot(corners[:, 0], corners[:, 1], color=COLORS["ink"], lw=1)
+    offsets = [(-6, -6, "right", "top"), (6, -6, "left", "top"), (0, 8, "center", "bottom")]
+    for (x, y), text, (dx, dy, ha, va) in zip(corners[:3], labels, offsets):
+        ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
+                    fontsize=10, fontweight="bold")
+    ax.set_xlim(-0.12, 1.12)
+    ax.set_ylim(-0.1, SIMPLEX_HEIGHT + 0.12)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    colorbar.set_label(label)
+    return colorbar
+
+
+def estimate_bias(ax, sizes, mean, low, high, true_value, unit="bits"):
+    """Plug-in estimates of a quantity against the sample size (log scale).
+
+    ``mean`` is the average estimate over many samples of each size, ``low`` and
+    ``high`` bound the middle of their spread; a dashed line marks ``true_value``.
+    """
+    ax.fill_between(sizes, low, high, color=COLORS["sky"], alpha=0.35, lw=0,
+                    label="middle 80% of the estimates")
+    ax.plot(sizes, mean, "o-", color=COLORS["p"], ms=4, label="average estimate")
+    ax.axhline(true_value, color=COLORS["accent"], ls="--", lw=1.5, label="true value")
+    ax.set_xscale("log")
+    ax.set_xlabel("sample size $n$")
+    ax.set_ylabel(f"estimated entropy ({unit})")
+    ax.legend(loc="lower right")
+
+
+# ----------------------------------------------------------------------------- codes
+
+
+def code_tree(ax, code):
+    """Draw the binary tree of a prefix code: each codeword is a path from the root.
+
+    A ``0`` goes down-left, a ``1`` down-right; each symbol sits at the end of its
+    codeword's path. ``code`` maps symbols to codewords.
+    """
+
+    def position(word):
+        # Node for the prefix `word`: the middle of its slice of [0, 1].
+        return (int(word, 2) + 0.5) / 2 ** len(word) if word else 0.5, -len(word)
+
+    depth = max(len(word) for word in code.values())
+    nodes = {""}
+    for word in code.values():
+        nodes.update(word[:i] for i in range(1, len(word) + 1))
+    nodes = sorted(nodes, key=lambda node: (len(node), node))  # a fixed drawing order
+    for node in nodes:
+        if node:
+            (x0, y0), (x1, y1) = position(node[:-1]), position(node)
+            ax.plot([x0, x1], [y0, y1], color=COLORS["grey"], lw=1.2, zorder=1)
+            ax.annotate(node[-1], ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(-6 if node[-1] == "0" else 6, 2),
+                        textcoords="offset points", ha="center", fontsize=8, color=COLORS["grey"])
+    leaves = set(code.values())
+    for node in nodes:
+        x, y = position(node)
+        leaf = node in leaves
+        ax.plot([x], [y], "o", ms=7 if leaf else 4, color=COLORS["p"] if leaf else COLORS["grey"], zorder=2)
+    for symbol, word in code.items():
+        x, y = position(word)
+        ax.annotate(f"{symbol}\n{word}", (x, y), xytext=(0, -8), textcoords="offset points",
+                    ha="center", va="top", fontsize=9, family="monospace")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-depth - 0.9, 0.3)
+    ax.axis("off")
+
+
+def code_length_bars(ax, labels, lengths, ideal=None, codewords=None, ymax=None):
+    """Codeword lengths per symbol as bars, for one or more codes side by side.
+
+    ``lengths`` maps a code's name to its lengths (one per label). ``ideal`` (the
+    lengths ``-log2 p``) is drawn as a black tick over each symbol, ``codewords`` as
+    text above the bars of the first code. Returns a dict of the artists:
+    ``bars`` (name -> BarContainer), ``ideal`` (a Line2D or None) and ``words``
+    (a list of Text, empty without ``codewords``).
+    """
+    x = np.arange(len(labels))
+    width = 0.8 / len(lengths)
+    colors = [COLORS["p"], COLORS["grey"], COLORS["q"]]
+    bars = {}
+    for i, (name, values) in enumerate(lengths.items()):
+        offset = (i - (len(lengths) - 1) / 2) * width
+        bars[name] = ax.bar(x + offset, values, width=width * 0.95, color=colors[i % len(colors)], label=name)
+    first = next(iter(lengths.values()))
+    first_offset = -(len(lengths) - 1) / 2 * width
+    ideal_line = None
+    if ideal is not None:
+        (ideal_line,) = ax.plot(x, ideal, ls="none", marker="_", ms=26, mew=2.5, color=COLORS["ink"],
+                                label="ideal $-\\log_2 p$", zorder=3)
+    words = []
+    if codewords is not None:
+        for xi, y, word in zip(x, codeword_heights(first, ideal), codewords):
+            words.append(ax.text(xi + first_offset, y, word, ha="center", va="bottom",
+                                 fontsize=8, family="monospace", rotation=90 if len(word) > 3 else 0))
+    ax.set_xticks(x, labels)
+    ax.set_ylabel("codeword length (bits)")
+    top = ymax or max(float(np.max(v)) for v in lengths.values()) + 1.5
+    ax.set_ylim(0, top)
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper left", ncols=len(lengths) + (ideal is not None))
+    return {"bars": bars, "ideal": ideal_line, "words": words}
+
+
+def codeword_heights(lengths, ideal=None, ymax=None):
+    """Where to write each codeword: just above its bar and its ideal-length tick."""
+    top = np.asarray(lengths, dtype=float)
+    if ideal is not None:
+        ideal = np.asarray(ideal, dtype=float)
+        top = np.where(np.isfinite(ideal), np.fmax(top, ideal), top)
+    if ymax is not None:
+        top = np.minimum(top, 0.75 * ymax)
+    return top + 0.2
+
+
+def length_bounds(ax, h, length):
+    """Average code length against entropy for many distributions, inside ``H <= L < H + 1``."""
+    top = float(np.max(h)) + 1.2
+    grid = np.array([0.0, top])
+    ax.fill_between(grid, grid, grid + 1, color=COLORS["sky"], alpha=0.25, lw=0,
+                    label="$H \\leq L < H + 1$")
+    ax.plot(grid, grid, color=COLORS["ink"], lw=1, label="$L = H$")
+    ax.plot(grid, grid + 1, color=COLORS["ink"], lw=1, ls="--", label="$L = H + 1$")
+    ax.plot(h, length, "o", color=COLORS["p"], ms=3, alpha=0.6, label="Huffman code")
+    ax.set_xlim(0, top - 0.2)
+    ax.set_ylim(0, top + 0.8)
+    ax.set_xlabel("entropy $H$ (bits)")
+    ax.set_ylabel("average length $L$ (bits)")
+    ax.legend(loc="upper left")
+
+
+def block_coding(ax, k, per_symbol, h, measured=None):
+    """Bits per symbol when coding blocks of ``k`` symbols, against the entropy ``h``.
+
+    ``per_symbol[i]`` is the expected length per symbol for blocks of ``k[i]``;
+    ``measured`` (optional) the bits per symbol a real encoded sample used. The dashed
+    curve is the guarantee ``H + 1/k``.
+    """
+    k = np.asarray(k)
+    ax.fill_between(k, h, h + 1 / k, color=COLORS["sky"], alpha=0.2, lw=0,
+                    label="$H \\leq L_k / k < H + 1/k$")
+    ax.axhline(h, color=COLORS["accent"], ls="--", lw=1.5, label="entropy $H$")
+    ax.plot(k, per_symbol, "o-", color=COLORS["p"], ms=5, label="Huffman code for blocks")
+    if measured is not None:
+        ax.plot(k, measured, "x", color=COLORS["ink"], ms=7, mew=1.5, label="measured on a sample")
+    ax.set_xticks(k)
+    # Zoom in on the codes: the band's upper edge may leave the picture.
+    low = min(h, float(np.min(per_symbol)))
+    high = max(float(np.max(per_symbol)), float(np.max(measured)) if measured is not None else 0.0)
+    ax.set_ylim(low - 0.15 * (high - low), high + 0.9 * (high - low))
+    ax.set_xlabel("symbols per block $k$")
+    ax.set_ylabel("bits per symbol")
+    ax.legend(loc="upper right")

@@ -22,7 +22,8 @@ import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from . import plots
-from .measures import information, normalize
+from .coding import average_length, huffman_code, ideal_lengths
+from .measures import entropy, information, normalize
 
 #: Resolution of the live PNG, in dots per inch: sharp on high-density screens.
 LIVE_DPI = 110
@@ -223,3 +224,143 @@ class InformationExplorer(Explorer):
         coins = information(p)
         self.title.set_text(f"p = {p:.3f}: {value:.3f} {unit}, like {coins:.2f} fair coins all heads")
         return unit_changed
+
+
+class SimplexExplorer(Explorer):
+    """Move a distribution over three outcomes around the probability triangle.
+
+    Two sliders set the first two probabilities; the third is what is left. The
+    triangle is coloured by entropy (computed once), the point marks the current
+    distribution, and a line on the colour bar marks its entropy.
+    """
+
+    RESOLUTION = 240
+    TOLERANCE = 1e-9
+
+    def __init__(self, p=(0.5, 0.3), labels=("A", "B", "C")):
+        if len(p) != 2:
+            raise ValueError(
+                f"p must hold the first two probabilities (the third is the remainder), "
+                f"but got {len(p)} values."
+            )
+        if len(labels) != 3:
+            raise ValueError(f"labels must name the three outcomes, but got {len(labels)} labels.")
+        if not all(0 <= float(v) <= 1 for v in p) or sum(p) > 1 + self.TOLERANCE:
+            raise ValueError(
+                f"p must be two probabilities between 0 and 1 with a sum of at most 1, "
+                f"but got {tuple(p)}."
+            )
+        self.labels = list(labels)
+        controls = {
+            f"p{i}": w.FloatSlider(value=float(v), min=0.0, max=1.0, step=0.01, readout_format=".2f",
+                                   description=f"p({label})", layout=w.Layout(width="300px"))
+            for i, (v, label) in enumerate(zip(p, labels[:2]))
+        }
+        figure, (ax, bars_ax) = plots.widget_figure(width=7.4, height=3.6, ncols=2, width_ratios=(1.7, 1))
+        points = plots.simplex_points(self.RESOLUTION)
+        inside = ~np.isnan(points[..., 0])
+        values = np.full(points.shape[:2], np.nan)
+        values[inside] = entropy(np.clip(points[inside], 0, 1))
+        self.h_max = float(np.log2(3))
+        colorbar = plots.simplex_heatmap(ax, values, self.labels, vmax=self.h_max)
+        (self.marker,) = ax.plot([], [], "o", ms=11, mfc="white", mec=plots.COLORS["accent"], mew=2.5, zorder=4)
+        self.level = colorbar.ax.axhline(0, color=plots.COLORS["accent"], lw=3)
+        self.bars = plots.distribution_bars(bars_ax, [1 / 3] * 3, self.labels, values=False)
+        bars_ax.set_ylim(0, 1)
+        bars_ax.set_ylabel("")
+        bars_ax.set_title("probabilities", fontsize=10, fontweight="normal")
+        self.ax, self.bars_ax = ax, bars_ax
+        figure.get_layout_engine().set(w_pad=0.02, wspace=0.12)
+        self.title = figure.suptitle(" ", fontsize=11, fontweight="bold")
+        super().__init__(controls, figure, "Entropy of three outcomes",
+                         moving=[self.marker, self.level, *self.bars, self.title])
+
+    def draw(self, p0, p1):
+        rest = 1.0 - p0 - p1
+        if rest < -self.TOLERANCE:
+            self.marker.set_visible(False)
+            self.level.set_visible(False)
+            for bar, value in zip(self.bars, (p0, p1, 0.0)):
+                bar.set_height(value)
+            self.title.set_text(
+                f"p({self.labels[0]}) + p({self.labels[1]}) = {p0 + p1:.2f} is more than 1: "
+                f"lower one of them"
+            )
+            return False
+        p = np.array([p0, p1, max(rest, 0.0)])
+        h = entropy(p)
+        x, y = plots.simplex_xy(p)
+        self.marker.set_data([x], [y])
+        self.marker.set_visible(True)
+        self.level.set_ydata([h, h])
+        self.level.set_visible(True)
+        for bar, value in zip(self.bars, p):
+            bar.set_height(value)
+        self.title.set_text(f"P = ({p[0]:.2f}, {p[1]:.2f}, {p[2]:.2f}):  H = {h:.3f} bits")
+        return False
+
+
+class CodeExplorer(Explorer):
+    """Shape a distribution over a few symbols and watch its Huffman code change.
+
+    Sliders set a weight per symbol (shown normalised, via :func:`normalize`). Bars
+    show each codeword's length, black ticks the ideal length ``-log2 p``, and the
+    title the average length L against the entropy H.
+    """
+
+    YMAX = 9.0
+
+    def __init__(self, weights=(0.4, 0.3, 0.15, 0.1, 0.05), labels=("A", "B", "C", "D", "E")):
+        if len(weights) != len(labels):
+            raise ValueError(
+                f"weights has {len(weights)} entries but labels has {len(labels)}; "
+                f"give one label per symbol."
+            )
+        if not 2 <= len(labels) <= 8:
+            raise ValueError(f"the explorer shows 2 to 8 symbols, but got {len(labels)}.")
+        self.labels = list(labels)
+        controls = {
+            f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
+                                   description=label, readout_format=".2f",
+                                   layout=w.Layout(width="220px"))
+            for i, (weight, label) in enumerate(zip(weights, labels))
+        }
+        figure, (ax,) = plots.widget_figure(height=3.4)
+        n = len(labels)
+        artists = plots.code_length_bars(ax, self.labels, {"Huffman code length": np.ones(n)},
+                                         ideal=np.ones(n), codewords=["0"] * n, ymax=self.YMAX)
+        self.bars = artists["bars"]["Huffman code length"]
+        self.ideal, self.words = artists["ideal"], artists["words"]
+        for text in self.words:
+            text.set_rotation(0)
+        # Few glyphs per update keep it fast: the "p =" is drawn once, the numbers move.
+        ax.text(-0.47, self.YMAX * 0.82, "p =", ha="left", va="bottom", fontsize=9, color=plots.COLORS["ink"])
+        self.probabilities = [
+            ax.text(i, self.YMAX * 0.82, "", ha="center", va="bottom", fontsize=9, color=plots.COLORS["ink"])
+            for i in range(n)
+        ]
+        self.ax = ax
+        self.title = ax.set_title(" ")
+        super().__init__(controls, figure, "Huffman code of a distribution",
+                         moving=[*self.bars, self.ideal, *self.words, *self.probabilities, self.title])
+
+    def draw(self, **weights):
+        raw = np.array([weights[f"w{i}"] for i in range(len(self.labels))])
+        if raw.sum() == 0:
+            self.title.set_text("Every weight is zero: give at least one symbol a positive weight")
+            return False
+        p = normalize(raw)
+        code = huffman_code(p, self.labels)
+        ideal = ideal_lengths(p)
+        ideal[np.isinf(ideal)] = np.nan  # no tick for a symbol that never occurs
+        lengths = [len(code.get(label, "")) for label in self.labels]
+        heights = plots.codeword_heights(lengths, ideal, self.YMAX)
+        for i, label in enumerate(self.labels):
+            self.bars[i].set_height(lengths[i])
+            self.words[i].set_text(code.get(label, "no codeword"))
+            self.words[i].set_y(heights[i])
+            self.probabilities[i].set_text(f"{p[i]:.2f}")
+        self.ideal.set_ydata(ideal)
+        length = average_length(p, code, self.labels)
+        self.title.set_text(f"L = {length:.3f} bits,  H = {entropy(p):.3f} bits")
+        return False

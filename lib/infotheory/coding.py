@@ -1,0 +1,529 @@
+"""Prefix codes: Huffman codes, code lengths, the Kraft sum, encoding and decoding.
+
+A binary code gives each symbol a *codeword*, a string of ``'0'`` and ``'1'``. A code
+is a plain ``dict`` from symbols to codewords, such as ``{'a': '0', 'b': '10', 'c': '11'}``.
+In a *prefix code* no codeword is the start of another, so a stream of codewords
+decodes without separators.
+
+Conventions shared by every function here:
+
+* **Unit.** Lengths are counted in bits (binary codes), so entropy comparisons use
+  base 2.
+* **Distributions and symbols.** A distribution ``p`` is a flat sequence of
+  probabilities summing to 1; ``symbols`` names its entries (``range(len(p))`` when
+  omitted, or a string such as ``"abc"`` for single letters).
+* **Zero probabilities.** A symbol with probability 0 gets **no codeword**: its ideal
+  length ``-log2 0`` is infinite, and a codeword for it would only lengthen the
+  codewords of symbols that do occur. Encoding such a symbol raises ``ValueError``,
+  the coding side of an infinite cross-entropy.
+* **One symbol.** A code for a single possible symbol still needs one bit per symbol
+  to mark that something was sent: its codeword is ``'0'``.
+* **Determinism.** Huffman's algorithm breaks ties between equal weights by the order
+  of the symbols, and codewords are then assigned canonically (shorter first, ties in
+  symbol order, counting up in binary), so the same input always gives the same code.
+* **Bad input** (an empty or non-normalised ``p``, symbols that repeat, codewords that
+  are not bit strings or not prefix-free, a symbol without a codeword, a bit string
+  that does not decode) raises ``ValueError`` with a message that says how to fix it.
+
+References
+----------
+D. A. Huffman, "A Method for the Construction of Minimum-Redundancy Codes",
+Proceedings of the IRE 40 (1952). L. G. Kraft, "A device for quantizing, grouping,
+and coding amplitude-modulated pulses", MS thesis, MIT (1949). T. M. Cover and
+J. A. Thomas, *Elements of Information Theory*, 2nd ed., Wiley (2006), chapter 5.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+
+import numpy as np
+
+from ._validation import (
+    as_bits,
+    as_code,
+    as_code_lengths,
+    as_distribution_1d,
+    as_symbols,
+    check_block_size,
+    prefix_clash,
+)
+from .measures import information
+
+__all__ = [
+    "average_length",
+    "block_distribution",
+    "code_lengths",
+    "decode",
+    "encode",
+    "fixed_length_code",
+    "huffman_code",
+    "ideal_lengths",
+    "is_prefix_free",
+    "kraft_sum",
+]
+
+#: The most blocks :func:`block_distribution` builds (``len(p) ** k``).
+MAX_BLOCKS = 2**16
+
+
+def huffman_code(p, symbols=None):
+    """An optimal binary prefix code for the distribution ``p`` (Huffman's algorithm).
+
+    Repeatedly merge the two least likely entries (a symbol or an already merged
+    group) into one whose probability is their sum; every merge adds one bit to the
+    codewords of all symbols inside the two. The resulting lengths minimise the
+    average length ``sum(p * lengths)`` over all prefix codes, and satisfy
+    ``H(p) <= L < H(p) + 1`` bits.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities of the symbols, non-negative and summing to 1.
+    symbols : sequence, optional
+        A distinct label for each probability; ``range(len(p))`` by default. A string
+        such as ``"abc"`` gives one symbol per character.
+
+    Returns
+    -------
+    dict
+        Symbol -> codeword (a string of ``'0'`` and ``'1'``), in the order of
+        ``symbols``. Symbols with probability 0 are left out (see Notes).
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is empty, not one-dimensional, not a distribution, or ``symbols`` do
+        not match it.
+
+    Notes
+    -----
+    Ties between equal probabilities go to the symbol (or group) that came first, and
+    codewords are assigned canonically from the lengths: shorter codewords first, ties
+    in symbol order, each codeword the previous one plus 1 in binary, shifted left when
+    the length grows. Symbols with ``p == 0`` get no codeword, because their ideal
+    length ``-log2 0`` is infinite; a single possible symbol gets the codeword ``'0'``.
+
+    References
+    ----------
+    Huffman (1952); Cover & Thomas (2006), section 5.6.
+
+    Examples
+    --------
+    The horse race of Cover & Thomas, Example 2.1.2:
+
+    >>> huffman_code([1/2, 1/4, 1/8, 1/16, 1/64, 1/64, 1/64, 1/64], symbols="abcdefgh")
+    {'a': '0', 'b': '10', 'c': '110', 'd': '1110', 'e': '111100', 'f': '111101', 'g': '111110', 'h': '111111'}
+    >>> huffman_code([0.6, 0.4, 0.0])       # the impossible symbol 2 gets no codeword
+    {0: '0', 1: '1'}
+    >>> huffman_code([1.0], symbols=["sure"])
+    {'sure': '0'}
+    """
+    p = as_distribution_1d(p, "p")
+    symbols = as_symbols(symbols, len(p))
+    keep = [i for i in range(len(p)) if p[i] > 0]
+    lengths = _huffman_lengths([float(p[i]) for i in keep])
+    words = _canonical_codewords(lengths)
+    return {symbols[i]: word for i, word in zip(keep, words)}
+
+
+def fixed_length_code(symbols):
+    """A code that gives every symbol a codeword of the same length.
+
+    With ``n`` symbols each codeword has ``ceil(log2 n)`` bits (at least 1): symbol
+    number ``i`` gets ``i`` written in binary.
+
+    Parameters
+    ----------
+    symbols : int or sequence
+        The number of symbols (then the symbols are ``0, ..., n - 1``) or their labels.
+
+    Returns
+    -------
+    dict
+        Symbol -> codeword, in the order of ``symbols``.
+
+    Examples
+    --------
+    >>> fixed_length_code("abc")
+    {'a': '00', 'b': '01', 'c': '10'}
+    >>> fixed_length_code(1)
+    {0: '0'}
+    """
+    if isinstance(symbols, (int, np.integer)) and not isinstance(symbols, bool):
+        if symbols < 1:
+            raise ValueError(f"symbols must be at least 1 symbol, but got {symbols!r}.")
+        symbols = range(int(symbols))
+    try:
+        n = len(symbols)
+    except TypeError:
+        raise ValueError(
+            f"symbols must be a number of symbols or a sequence of labels, but got {symbols!r}."
+        ) from None
+    if n == 0:
+        raise ValueError("symbols is empty; a code needs at least one symbol.")
+    symbols = as_symbols(symbols, n)
+    width = max(1, (n - 1).bit_length())
+    return {symbol: format(i, f"0{width}b") for i, symbol in enumerate(symbols)}
+
+
+def code_lengths(code, symbols=None):
+    """The length in bits of each codeword of ``code``.
+
+    Parameters
+    ----------
+    code : dict
+        Symbol -> codeword.
+    symbols : sequence, optional
+        The symbols whose lengths to return, in this order; all symbols of ``code`` in
+        its own order by default.
+
+    Returns
+    -------
+    ndarray of int
+        The codeword lengths.
+
+    Raises
+    ------
+    ValueError
+        If ``code`` is not a code or a symbol has no codeword.
+
+    Examples
+    --------
+    >>> code_lengths({'a': '0', 'b': '10', 'c': '11'})
+    array([1, 2, 2])
+    >>> code_lengths({'a': '0', 'b': '10', 'c': '11'}, symbols="cb")
+    array([2, 2])
+    """
+    code = as_code(code, prefix_free=False)
+    if symbols is None:
+        return np.array([len(word) for word in code.values()], dtype=np.int64)
+    words = [_codeword(code, symbol, "symbols", i) for i, symbol in enumerate(_as_list(symbols))]
+    return np.array([len(word) for word in words], dtype=np.int64)
+
+
+def average_length(p, code, symbols=None):
+    """The expected codeword length ``L = sum(p * lengths)``, in bits per symbol.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities of the symbols, summing to 1.
+    code : dict
+        Symbol -> codeword; must cover every symbol with ``p > 0``.
+    symbols : sequence, optional
+        The symbol of each probability; ``range(len(p))`` by default.
+
+    Returns
+    -------
+    float
+        The average number of bits per symbol.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a distribution, or a symbol with ``p > 0`` has no codeword.
+
+    Notes
+    -----
+    Symbols with ``p == 0`` contribute 0 and need no codeword.
+
+    References
+    ----------
+    Cover & Thomas (2006), section 5.1.
+
+    Examples
+    --------
+    >>> p = [0.25, 0.25, 0.2, 0.15, 0.15]
+    >>> round(average_length(p, huffman_code(p)), 10)
+    2.3
+    >>> average_length([0.5, 0.5, 0.0], {0: '0', 1: '1'})
+    1.0
+    """
+    p = as_distribution_1d(p, "p")
+    symbols = as_symbols(symbols, len(p))
+    code = as_code(code, prefix_free=False)
+    total = 0.0
+    for i, (pi, symbol) in enumerate(zip(p, symbols)):
+        if pi > 0:
+            word = _codeword(code, symbol, "symbols", i, f" has probability {pi:g} but")
+            total += pi * len(word)
+    return float(total)
+
+
+def kraft_sum(code_or_lengths):
+    """The Kraft sum ``sum(2 ** -length)`` over the codewords of a code.
+
+    A prefix code exists with given codeword lengths exactly when their Kraft sum is
+    at most 1 (the Kraft inequality). A codeword of length ``l`` uses up the fraction
+    ``2 ** -l`` of all bit strings, those that start with it. A Huffman code for two
+    or more symbols uses up everything: its Kraft sum is exactly 1.
+
+    Parameters
+    ----------
+    code_or_lengths : dict or array_like
+        A code (symbol -> codeword) or the codeword lengths (whole numbers >= 1).
+
+    Returns
+    -------
+    float
+        The Kraft sum, computed exactly (it is a sum of powers of two).
+
+    References
+    ----------
+    Kraft (1949); Cover & Thomas (2006), theorem 5.2.1.
+
+    Examples
+    --------
+    >>> kraft_sum({'a': '0', 'b': '10', 'c': '11'})
+    1.0
+    >>> kraft_sum([1, 2, 3])
+    0.875
+    >>> kraft_sum([1, 1, 2])     # too short: no prefix code has these lengths
+    1.25
+    """
+    if hasattr(code_or_lengths, "items"):
+        lengths = code_lengths(code_or_lengths)
+    else:
+        lengths = as_code_lengths(code_or_lengths, "code_or_lengths")
+    return math.fsum(math.ldexp(1.0, -int(length)) for length in lengths)
+
+
+def ideal_lengths(p):
+    """The ideal codeword lengths ``-log2(p)``, in bits: the information of each symbol.
+
+    Whole-bit codewords cannot match them exactly unless every ``p`` is a power of 1/2;
+    their average is the entropy, the least average length any code can reach.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities of the symbols, summing to 1.
+
+    Returns
+    -------
+    ndarray
+        ``information(p)``: ``inf`` where ``p == 0``.
+
+    Examples
+    --------
+    >>> ideal_lengths([0.5, 0.25, 0.25])
+    array([1., 2., 2.])
+    >>> ideal_lengths([0.9, 0.1, 0.0]).round(3)
+    array([0.152, 3.322,   inf])
+    """
+    return information(as_distribution_1d(p, "p"))
+
+
+def is_prefix_free(code):
+    """Whether no codeword of ``code`` is the start of another (nor equal to it).
+
+    Examples
+    --------
+    >>> is_prefix_free({'a': '0', 'b': '10', 'c': '11'})
+    True
+    >>> is_prefix_free({'a': '0', 'b': '01', 'c': '11'})    # '0' starts '01'
+    False
+    """
+    return prefix_clash(as_code(code, prefix_free=False)) is None
+
+
+def encode(message, code):
+    """Encode a sequence of symbols as one bit string: the codewords one after another.
+
+    Parameters
+    ----------
+    message : iterable
+        The symbols to send, in order (a string is a sequence of one-letter symbols).
+    code : dict
+        A prefix code, symbol -> codeword.
+
+    Returns
+    -------
+    str
+        The concatenated codewords; ``''`` for an empty message.
+
+    Raises
+    ------
+    ValueError
+        If ``code`` is not a prefix code, or the message holds a symbol without a
+        codeword.
+
+    Examples
+    --------
+    >>> code = {'a': '0', 'b': '10', 'c': '11'}
+    >>> encode("abac", code)
+    '010011'
+    >>> decode(encode("abac", code), code)
+    ['a', 'b', 'a', 'c']
+    """
+    code = as_code(code)
+    message = _as_list(message, "message")
+    try:
+        return "".join([code[symbol] for symbol in message])
+    except (KeyError, TypeError):
+        for i, symbol in enumerate(message):
+            _codeword(code, symbol, "message", i)
+        raise  # pragma: no cover - _codeword raised for the missing symbol
+
+
+def decode(bits, code):
+    """Decode a bit string made by :func:`encode` back into the list of its symbols.
+
+    Reading left to right, the first codeword that matches is the only one that can:
+    in a prefix code no codeword starts another, so no separators are needed.
+
+    Parameters
+    ----------
+    bits : str
+        A string of ``'0'`` and ``'1'``.
+    code : dict
+        The prefix code the bits were encoded with.
+
+    Returns
+    -------
+    list
+        The symbols, in order; ``[]`` for ``''``.
+
+    Raises
+    ------
+    ValueError
+        If ``code`` is not a prefix code, ``bits`` contains other characters, no
+        codeword matches at some position, or the bits end inside a codeword.
+
+    Examples
+    --------
+    >>> decode("0110", {'a': '0', 'b': '10', 'c': '11'})
+    ['a', 'c', 'a']
+    """
+    code = as_code(code)
+    bits = as_bits(bits)
+    lookup = {word: symbol for symbol, word in code.items()}
+    sizes = sorted({len(word) for word in lookup})
+    symbols, position, end = [], 0, len(bits)
+    while position < end:
+        for size in sizes:
+            symbol = lookup.get(bits[position:position + size], lookup)
+            if symbol is not lookup:
+                symbols.append(symbol)
+                position += size
+                break
+        else:
+            rest = bits[position:position + sizes[-1]]
+            if len(rest) < sizes[-1] and any(word.startswith(rest) for word in lookup):
+                raise ValueError(
+                    f"bits ends with {rest!r} at position {position}, which is only the start "
+                    f"of a codeword; the bit string was cut short or encoded with another code."
+                )
+            raise ValueError(
+                f"bits cannot be decoded at position {position}: no codeword of code starts "
+                f"{rest!r}; the bit string was encoded with another code or corrupted."
+            )
+    return symbols
+
+
+def block_distribution(p, k, symbols=None):
+    """The distribution of blocks of ``k`` independent symbols drawn from ``p``.
+
+    Coding blocks instead of single symbols spreads the up-to-one bit lost to whole-bit
+    codewords over ``k`` symbols: a Huffman code for the blocks spends fewer than
+    ``H(p) + 1/k`` bits per symbol.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities of the single symbols, summing to 1.
+    k : int
+        Symbols per block, at least 1 (at most ``len(p) ** k`` = 65,536 blocks).
+    symbols : sequence, optional
+        Labels of the single symbols; ``range(len(p))`` by default.
+
+    Returns
+    -------
+    p_blocks : ndarray
+        The probability of each block, the product of its symbols' probabilities.
+    blocks : list of tuple
+        The blocks, as tuples of ``k`` symbols in lexicographic order (the order of
+        ``itertools.product``), matching ``p_blocks``.
+
+    References
+    ----------
+    Cover & Thomas (2006), section 5.4.
+
+    Examples
+    --------
+    >>> p_blocks, blocks = block_distribution([0.75, 0.25], 2, symbols="ab")
+    >>> p_blocks
+    array([0.5625, 0.1875, 0.1875, 0.0625])
+    >>> blocks
+    [('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')]
+    """
+    p = as_distribution_1d(p, "p")
+    symbols = as_symbols(symbols, len(p))
+    k = check_block_size(k, len(p), MAX_BLOCKS)
+    p_blocks = p
+    for _ in range(k - 1):
+        p_blocks = np.multiply.outer(p_blocks, p).ravel()
+    return p_blocks, list(itertools.product(symbols, repeat=k))
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def _huffman_lengths(weights):
+    """Huffman codeword lengths for positive ``weights``, ties broken by position."""
+    n = len(weights)
+    if n == 1:
+        return [1]
+    heap = [(weight, i) for i, weight in enumerate(weights)]  # (weight, insertion counter)
+    heapq.heapify(heap)
+    parent = [0] * (2 * n - 1)
+    for node in range(n, 2 * n - 1):
+        weight_a, a = heapq.heappop(heap)
+        weight_b, b = heapq.heappop(heap)
+        parent[a] = parent[b] = node
+        heapq.heappush(heap, (weight_a + weight_b, node))
+    # Nodes are numbered in the order they were made, so every parent comes after its
+    # children and the root is the last node: fill depths from the root down.
+    depth = [0] * (2 * n - 1)
+    for node in range(2 * n - 3, -1, -1):
+        depth[node] = depth[parent[node]] + 1
+    return depth[:n]
+
+
+def _canonical_codewords(lengths):
+    """Canonical prefix codewords with the given lengths (whose Kraft sum is <= 1)."""
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    words = [""] * len(lengths)
+    value, previous = -1, lengths[order[0]]
+    for i in order:
+        value = (value + 1) << (lengths[i] - previous)
+        previous = lengths[i]
+        words[i] = format(value, f"0{lengths[i]}b")
+    return words
+
+
+def _as_list(values, name="symbols"):
+    if isinstance(values, str):
+        return list(values)
+    try:
+        return list(values)
+    except TypeError:
+        raise ValueError(f"{name} must be a sequence of symbols, but got {values!r}.") from None
+
+
+def _codeword(code, symbol, name, index, why=""):
+    """The codeword of ``symbol``, or a ValueError saying where the symbol without one is."""
+    try:
+        return code[symbol]
+    except (KeyError, TypeError):
+        known = list(code)
+        shown = ", ".join(map(repr, known[:8])) + (", ..." if len(known) > 8 else "")
+        raise ValueError(
+            f"{name} contains {symbol!r} at position {index}, which{why or ''} has no codeword "
+            f"in code; the code covers the symbols {shown}. Build the code from a "
+            f"distribution that gives this symbol a positive probability, or pass the "
+            f"matching symbols."
+        ) from None
