@@ -224,7 +224,7 @@ def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None)
                linewidths=0.8)
     for k in range(n_classes):
         chosen = labels == k
-        ax.scatter(x[chosen, 0], x[chosen, 1], s=14, color=colors[k], marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
+        ax.scatter(x[chosen, 0], x[chosen, 1], s=16, color=colors[k], marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
                    edgecolors="white", linewidths=0.4, label=names[k])
     ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
     ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
@@ -232,7 +232,8 @@ def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None)
     ax.set_xlabel("feature 1")
     ax.set_ylabel("feature 2")
     ax.grid(False)
-    ax.legend(loc="upper left", fontsize=9, handletextpad=0.2, borderaxespad=0.3)
+    ax.legend(title="true class", loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
+              handletextpad=0.2, borderaxespad=0.0, markerscale=1.5)
 
 
 def training_curves(ax, curves, floor=None, unit="bits"):

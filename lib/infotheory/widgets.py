@@ -281,10 +281,10 @@ class SoftmaxExplorer(Explorer):
                                                       q_label="model Q")
         left.set_ylim(0, 1.05)
         self.gradient_bars = plots.gradient_bars(right, np.zeros(k), self.class_names, limit=1.05)
-        right.set_ylabel("gradient of the loss (nats)")
+        right.set_ylabel(r"$\partial L / \partial (z_j / T)$ (nats)")
         self.left, self.right = left, right
         self.loss_title = left.set_title(" \n ", fontsize=10)
-        right.set_title("gradient q \u2212 p with respect to the logits z / T", fontsize=10)
+        right.set_title("gradient q \u2212 p of the loss", fontsize=10)
         super().__init__(controls, figure, "Softmax, loss and gradient",
                          moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title])
 
