@@ -459,3 +459,26 @@ def test_bad_input_gets_a_clear_message(call, message):
 def test_targets_are_never_renormalised_silently():
     with pytest.raises(ValueError, match="normalize"):
         cross_entropy_loss([0.0, 0.0], [3.0, 1.0])
+
+
+# --------------------------------------------------------------------------- memory
+
+
+@pytest.mark.parametrize("soft", [False, True])
+def test_the_batched_loss_makes_no_copy_of_the_logits(soft):
+    # A large batch is processed in cache-sized blocks: the loss never allocates an
+    # array the size of the logits (as z - max(z) or exp(z) would).
+    import tracemalloc
+
+    rng = np.random.default_rng(8)
+    z = rng.normal(size=(4096, 1000))  # 32 MB
+    target = rng.dirichlet(np.ones(1000), size=4096) if soft else rng.integers(0, 1000, 4096)
+    cross_entropy_loss(z, target)  # warm up
+    tracemalloc.start()
+    try:
+        cross_entropy_loss(z, target)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    limit = z.nbytes // 2 if soft else z.nbytes // 4  # validating soft targets needs a mask
+    assert peak < limit, f"peak {peak:,} bytes for logits of {z.nbytes:,} bytes"

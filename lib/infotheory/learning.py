@@ -178,8 +178,8 @@ def logsumexp(logits, axis=-1):
     0.0
     """
     z, _ = _logits_on_last_axis(logits, axis)
-    _, m, _, rest = _shifted_exp(z)
-    return _as_result(m[..., 0] + np.log1p(rest))
+    m, rest, _ = _log_normalizer(z)
+    return _as_result(m + np.log1p(rest))
 
 
 # ----------------------------------------------------------------------------- targets
@@ -297,6 +297,10 @@ def cross_entropy_loss(logits, target, base=2, reduction="mean"):
     z[y]`` rounds to 0. With soft targets the loss is never below ``entropy(p)``
     (Gibbs' inequality); the gap is the KL divergence ``D(p || softmax(z))``.
 
+    A large batch is processed in blocks that fit the processor's cache, without any
+    temporary array the size of ``logits``; the checks for NaN, ``+inf`` and fully
+    masked rows come from the row maxima and cost nothing extra.
+
     References
     ----------
     Goodfellow, Bengio & Courville (2016), sections 5.5 and 6.2.2.3; Cover & Thomas
@@ -320,18 +324,15 @@ def cross_entropy_loss(logits, target, base=2, reduction="mean"):
     scale = _log_scale(check_base(base))
     reduction = _check_reduction(reduction)
     kind, t = _as_target(target, z)
-    _, m, e, rest = _shifted_exp(z)
-    losses = np.log1p(rest)
     if kind == "labels":
+        m, rest, _ = _log_normalizer(z)
+        losses = np.log1p(rest)
         picked = np.take_along_axis(z, t[..., None], axis=-1)[..., 0]
         with np.errstate(over="ignore"):  # a gap beyond the float range is +inf
-            losses += m[..., 0] - picked
+            losses += m - picked
     else:
-        with np.errstate(over="ignore", invalid="ignore"):
-            gaps = np.subtract(m, z, out=e)  # >= 0; +inf for a masked class
-            gaps *= t
-        losses *= t.sum(axis=-1)
-        losses += _sum_of_gaps(gaps)
+        _, rest, gaps = _log_normalizer(z, t)
+        losses = np.log1p(rest) * t.sum(axis=-1) + gaps
     return _reduce(losses, reduction, scale)
 
 
@@ -531,6 +532,57 @@ def _shifted_exp(z):
     np.exp(e, out=e)
     np.put_along_axis(e, top, 0.0, axis=-1)
     return top, m, e, e.sum(axis=-1)
+
+
+#: Entries of logits handled at a time by :func:`_log_normalizer`: 2 MiB of float64,
+#: small enough for the processor's cache, so a large batch is read from memory once.
+BLOCK_ENTRIES = 1 << 18
+
+
+def _log_normalizer(z, t=None):
+    """``m``, ``rest`` and optionally ``gaps`` per row of logits ``z`` (shape ``(..., k)``).
+
+    ``m`` is the largest logit and ``rest`` the sum of ``exp(z - m)`` over every class
+    but the top one, so ``logsumexp(z) = m + log1p(rest)``. With probabilities ``t`` of
+    the same shape, ``gaps`` is ``sum(t * (m - z))``, where a class with ``t = 0`` adds
+    0 even if it is masked out. The rows are processed in blocks of about
+    :data:`BLOCK_ENTRIES` entries that stay in cache, with no temporary array the size
+    of ``z``. Validates ``z`` through the row maxima afterwards (NaN and infinities
+    pass through the arithmetic silently and are reported by name).
+    """
+    k = z.shape[-1]
+    rows = z.reshape(-1, k)
+    targets = None if t is None else t.reshape(-1, k)
+    n = rows.shape[0]
+    m, rest = np.empty(n), np.empty(n)
+    gaps = None if t is None else np.empty(n)
+    step = max(1, BLOCK_ENTRIES // k)
+    shifted = np.empty((min(step, n), k))
+    weighted = None if t is None else np.empty_like(shifted)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for start in range(0, n, step):
+            block = rows[start:start + step]
+            size = len(block)
+            stop = start + size
+            b = shifted[:size]
+            inside = np.arange(size)
+            top = np.argmax(block, axis=1)
+            m[start:stop] = block[inside, top]
+            np.subtract(block, m[start:stop, None], out=b)  # <= 0; -inf for a masked class
+            if t is not None:
+                w = np.multiply(b, targets[start:stop], out=weighted[:size])
+                sums = w.sum(axis=1)
+                if np.isnan(sums).any():  # 0 * -inf: a class the target rules out costs 0
+                    w[np.isnan(w)] = 0.0
+                    sums = w.sum(axis=1)
+                np.negative(sums, out=gaps[start:stop])
+            np.exp(b, out=b)
+            b[inside, top] = 0.0
+            b.sum(axis=1, out=rest[start:stop])
+    shape = z.shape[:-1]
+    m = m.reshape(shape)
+    check_row_maxima(m, z)
+    return m, rest.reshape(shape), None if gaps is None else gaps.reshape(shape)
 
 
 def _softmax_minus_target(z, kind, t):
