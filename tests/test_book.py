@@ -46,3 +46,12 @@ def test_library_change_empties_the_execution_cache(tmp_path):
     (library / "measures.py").write_text("X = 2\n")
     assert library_cache.refresh_cache(cache, library) is True  # library changed: empty
     assert not cache.exists()
+
+
+def test_summary_cites_its_sources_from_the_bibliography(site):
+    html = (site / "book" / "08-summary.html").read_text()
+    for entry in ("A mathematical theory of communication", "Elements of Information Theory",
+                  "On information and sufficiency", "Deep Learning"):
+        assert entry in html, entry
+    cited = set(re.findall(r'class="reference internal" href="#id\d+" title="[^"]*">([^<]+)</a>', html))
+    assert cited == {"Sha48", "CT06", "KL51", "Mac03", "GBC16", "Mur22", "SVI+16", "HVD15", "BHH21"}

@@ -126,3 +126,40 @@ def test_length_bounds_and_block_coding_draw_their_guides():
     plots.block_coding(ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87])
     low, high = ax2.get_ylim()
     assert low < 0.87 and high > 1.0
+def test_decision_regions_show_each_class_with_its_points():
+    fig, ax = plots.subplots()
+    gx, gy = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 4))
+    predicted = (gx > 0).astype(int)
+    x = np.array([[-0.5, 0.0], [0.5, 0.0], [0.6, 0.2]])
+    plots.decision_regions(ax, gx, gy, predicted, x, [0, 1, 1], ["left", "right"])
+    from matplotlib.collections import PathCollection
+
+    points = [c.get_offsets().tolist() for c in ax.collections if isinstance(c, PathCollection)]
+    assert points == [[[-0.5, 0.0]], [[0.5, 0.0], [0.6, 0.2]]]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["left", "right"]
+    assert ax.get_xlim() == (-1.0, 1.0)
+
+
+def test_training_curves_draw_the_values_and_the_floor():
+    fig, ax = plots.subplots()
+    lines = plots.training_curves(ax, {"cross-entropy": [3.0, 2.0, 1.5], "KL": [2.0, 1.0, 0.5]},
+                                  floor=(1.0, "H(P)"))
+    assert lines[0].get_ydata().tolist() == [3.0, 2.0, 1.5]
+    assert lines[1].get_xdata().tolist() == [0, 1, 2]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cross-entropy", "KL", "H(P)"]
+
+
+def test_margin_losses_draw_one_line_per_target_and_the_floors():
+    fig, ax = plots.subplots()
+    margins = np.linspace(0, 5, 6)
+    plots.margin_losses(ax, margins, {"one-hot": margins[::-1] / 5, "smoothed": margins * 0 + 0.5},
+                        floors=[(0.4, "H(P)")])
+    assert len(ax.get_lines()) == 3
+    assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
+
+
+def test_gradient_bars_point_both_ways():
+    fig, ax = plots.subplots()
+    bars = plots.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
+    assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
+    assert ax.get_ylim() == (-1.0, 1.0)

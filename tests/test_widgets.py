@@ -1,6 +1,7 @@
 """The explorers: controls move the picture, fast paths stay correct, static pictures exist."""
 
 import base64
+import re
 
 import matplotlib
 import numpy as np
@@ -141,3 +142,52 @@ def test_code_explorer_explains_all_zero_weights_instead_of_failing():
 def test_bad_explorer_settings_get_clear_messages(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+def test_softmax_explorer_follows_its_logits():
+    from infotheory import cross_entropy_loss, one_hot, softmax
+
+    explorer = widgets.SoftmaxExplorer(logits=(2.0, 1.0, 0.1), label=0)
+    before = explorer.image.value
+    explorer.update(z1=3.0)
+    assert explorer.image.value != before
+    q = softmax([2.0, 3.0, 0.1])
+    assert [bar.get_height() for bar in explorer.q_bars] == pytest.approx(q.tolist(), rel=1e-14)
+    assert [bar.get_height() for bar in explorer.gradient_bars] == pytest.approx((q - one_hot([0], 3)[0]).tolist())
+    bits = cross_entropy_loss([2.0, 3.0, 0.1], 0)
+    assert explorer.loss_title.get_text().startswith(f"loss H(P,Q) = {bits:.3f} bits")
+
+
+def test_softmax_explorer_temperature_flattens_the_model():
+    from infotheory import entropy
+
+    explorer = widgets.SoftmaxExplorer(logits=(3.0, 0.0, -1.0))
+    sharp = entropy([bar.get_height() for bar in explorer.q_bars])
+    explorer.update(temperature=3.0)
+    flat = [bar.get_height() for bar in explorer.q_bars]
+    assert entropy(flat) > sharp + 0.5
+    assert flat[0] == pytest.approx(float(np.exp(1.0) / (np.exp(1.0) + 1 + np.exp(-1 / 3))))
+
+
+def test_softmax_explorer_label_and_smoothing_move_the_target():
+    from infotheory import entropy, smooth_labels
+
+    explorer = widgets.SoftmaxExplorer()
+    explorer.update(label=2, smoothing=0.3)
+    p = smooth_labels([2], 3, 0.3)[0]
+    assert [bar.get_height() for bar in explorer.p_bars] == pytest.approx(p.tolist())
+    assert f"floor H(P) {entropy(p):.3f}" in explorer.loss_title.get_text()
+    assert sum(bar.get_height() for bar in explorer.gradient_bars) == pytest.approx(0.0, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (dict(logits=(1.0, 2.0)), "logits has 2 entries but class_names has 3"),
+        (dict(logits=(1.0, 2.0, 9.0)), "every logit must lie between -6.0 and 6.0"),
+        (dict(label=3), "label must be a class index from 0 to 2, but got 3"),
+        (dict(temperature=0.0), "temperature must lie between 0.25 and 4.0, but got 0.0"),
+        (dict(smoothing=0.9), "smoothing must lie between 0.0 and 0.5, but got 0.9"),
+    ],
+)
+def test_softmax_explorer_rejects_bad_settings(settings, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        widgets.SoftmaxExplorer(**settings)

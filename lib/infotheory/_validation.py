@@ -16,22 +16,26 @@ import numpy as np
 SUM_TOLERANCE = 1e-6
 
 
-def as_numbers(values, name: str) -> np.ndarray:
-    """Return ``values`` as a non-empty float64 array, or raise (finiteness unchecked)."""
+def as_float_array(values, name: str, what: str = "probability", example: str = "[1.0]") -> np.ndarray:
+    """Return ``values`` as a non-empty float64 array of real numbers, or raise.
+
+    The values themselves are not looked at (NaN and infinities pass), so callers that
+    can check them more cheaply do it themselves. A float64 array is returned as is.
+    """
     if type(values) is np.ndarray and values.dtype == np.float64:
         array = values  # the common case, kept fast
     else:
         array = _convert(values, name)
     if array.size == 0:
         raise ValueError(
-            f"{name} is empty; pass at least one probability, for example [1.0]."
+            f"{name} is empty; pass at least one {what}, for example {example}."
         )
     return array
 
 
 def as_real_array(values, name: str) -> np.ndarray:
     """Return ``values`` as a float64 array of finite real numbers, or raise."""
-    array = as_numbers(values, name)
+    array = as_float_array(values, name)
     if not np.isfinite(array).all():
         _check_finite(array, name)
     return array
@@ -39,7 +43,7 @@ def as_real_array(values, name: str) -> np.ndarray:
 
 def as_probabilities(values, name: str) -> np.ndarray:
     """Return ``values`` as a float64 array of numbers in [0, 1], or raise."""
-    array = as_numbers(values, name)
+    array = as_float_array(values, name)
     if not (array.min() >= 0 and array.max() <= 1):  # NaN fails both comparisons
         _check_finite(array, name)
         _check_non_negative(array, name)
@@ -67,7 +71,7 @@ def distribution_and_minimum(values, name: str, axis: int = -1) -> tuple[np.ndar
     without zero handling apply. One pass for the sums and one for the minimum: the
     detailed diagnosis runs only when something is wrong.
     """
-    array = as_numbers(values, name)
+    array = as_float_array(values, name)
     if array.ndim == 0:
         raise ValueError(
             f"{name} is a single number ({float(array)!r}), but a distribution needs one "
@@ -158,6 +162,127 @@ def check_base(base) -> float:
             f"use 2 for bits or np.e for nats (a base below 1 would make information negative)."
         )
     return base
+
+
+def as_logits(values, name: str = "logits") -> np.ndarray:
+    """Return ``values`` as a float64 array of logits, classes on the last axis, or raise.
+
+    Only the type and shape are checked here: NaN, ``+inf`` and rows that are all
+    ``-inf`` are caught by :func:`check_row_maxima` from the row maxima that every
+    softmax computes anyway, which costs nothing on a large batch. A float64 input is
+    not copied.
+    """
+    array = as_float_array(values, name, what="logit", example="[2.0, 1.0, 0.1]")
+    if array.ndim == 0:
+        raise ValueError(
+            f"{name} is a single number ({float(array)!r}), but a softmax needs one logit "
+            f"per class; pass a sequence such as [2.0, 1.0, 0.1] (classes on the last axis)."
+        )
+    return array
+
+
+def check_row_maxima(maxima: np.ndarray, logits: np.ndarray, name: str = "logits") -> None:
+    """Raise unless every row maximum of ``logits`` is finite.
+
+    ``np.argmax`` picks a NaN as the maximum, so a finite maximum in every row means the
+    row holds no NaN, no ``+inf``, and at least one class that is not masked out with
+    ``-inf``. Only when that fails is the whole array searched, to say where.
+    """
+    if np.isfinite(maxima).all():
+        return
+    if np.isnan(logits).any():
+        value, where = _bad_entry(logits, np.isnan(logits))
+        raise ValueError(
+            f"{name} contains {value}{where}; a logit must be a real number (or -inf to "
+            f"mask a class out), so find where the NaN comes from, such as 0/0 or inf - inf "
+            f"upstream, instead of passing it on."
+        )
+    if np.isposinf(logits).any():
+        value, where = _bad_entry(logits, np.isposinf(logits))
+        raise ValueError(
+            f"{name} contains {value}{where}, and a softmax of +inf is undefined; pass "
+            f"finite logits (only -inf is allowed, to mask a class out)."
+        )
+    row = int(np.flatnonzero(np.isneginf(maxima))[0]) if maxima.ndim else None
+    where = "" if row is None else (
+        f" in row {row}" if maxima.ndim == 1
+        else f" in row {tuple(int(i) for i in np.unravel_index(row, maxima.shape))}"
+    )
+    raise ValueError(
+        f"{name} is -inf for every class{where}: every class is masked out, so no "
+        f"distribution is left; keep at least one class with a finite logit."
+    )
+
+
+def as_labels(values, name: str, shape: tuple, n_classes: int) -> np.ndarray:
+    """Return ``values`` as integer class indices of ``shape`` in ``[0, n_classes)``, or raise."""
+    if isinstance(values, (str, bytes)):
+        raise ValueError(f"{name} must be class indices (integers), but got the text {values!r}.")
+    try:
+        array = np.asarray(values)
+    except (TypeError, ValueError) as error:
+        raise ValueError(
+            f"{name} must be an array of class indices, but got {values!r} ({error})."
+        ) from None
+    if array.dtype.kind == "b":
+        raise ValueError(
+            f"{name} must be class indices (integers), but got booleans; convert them with "
+            f"{name}.astype(int) if True means class 1."
+        )
+    if array.dtype.kind == "f":
+        whole = np.isfinite(array) & (array == np.round(array))
+        if whole.all():
+            raise ValueError(
+                f"{name} must be integers, but got floating-point numbers ({array.dtype}); "
+                f"convert them with {name}.astype(int)."
+            )
+        value, where = _bad_entry(array, ~whole)
+        raise ValueError(
+            f"{name} must be whole class indices from 0 to {n_classes - 1}, but contains "
+            f"{value}{where}; to give probabilities per class instead, pass an array with "
+            f"the shape of the logits."
+        )
+    if array.dtype.kind not in "iu":
+        raise ValueError(
+            f"{name} must be class indices (integers), but got values of type {array.dtype}."
+        )
+    if array.shape != tuple(shape):
+        raise ValueError(
+            f"{name} has shape {array.shape}, but the logits need one class index per row, "
+            f"shape {tuple(shape)}; pass labels of that shape (nothing is broadcast)."
+        )
+    if array.size:
+        low, high = array.min(), array.max()
+        if low < 0 or high >= n_classes:
+            value, where = _bad_entry(array, (array < 0) | (array >= n_classes))
+            raise ValueError(
+                f"{name} contains {int(float(value))}{where}, but there are {n_classes} "
+                f"classes, so a label must be between 0 and {n_classes - 1}."
+            )
+    return array
+
+
+def check_positive(value, name: str, example: str) -> float:
+    """Return ``value`` as a float if it is a finite number greater than 0, or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
+        math.isfinite(float(value)) and float(value) > 0
+    ):
+        raise ValueError(f"{name} must be a finite number greater than 0, such as {example}, but got {value!r}.")
+    return float(value)
+
+
+def check_fraction(value, name: str, example: str) -> float:
+    """Return ``value`` as a float if it is a number between 0 and 1, or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= float(value) <= 1:
+        raise ValueError(f"{name} must be a number between 0 and 1, such as {example}, but got {value!r}.")
+    return float(value)
+
+
+def check_count(value, name: str, minimum: int = 1) -> int:
+    """Return ``value`` as an int if it is a whole number of at least ``minimum``, or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        raise ValueError(f"{name} must be a whole number of at least {minimum}, but got {value!r}.")
+    return int(value)
 
 
 def _convert(values, name: str) -> np.ndarray:
