@@ -1,5 +1,6 @@
 """The static site: builds with warnings as errors, and never keeps stale numbers."""
 
+import re
 import sys
 from pathlib import Path
 
