@@ -53,9 +53,10 @@ def test_measure_bars_show_values_and_infinity():
     bars, texts = plots.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
     assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
     assert texts[0].get_text().strip() == "1.500 bits" and texts[1].get_text().strip() == "∞"
-    plots.set_measure_bars(bars, texts, [2.0, 3.0], 4.0, unit="")
-    assert [b.get_width() for b in bars] == [2.0, 3.0]
-    assert texts[1].get_text().strip() == "3.000" and texts[1].get_position()[0] == 3.0
+    plots.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
+    assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
+    assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
+    assert texts[1].get_text().strip() == "5.000" and texts[1].get_horizontalalignment() == "right"
 
 
 def test_code_length_convergence_draws_a_line_and_a_band_per_code():

@@ -106,18 +106,17 @@ def test_cross_entropy_explorer_handles_zero_probability():
     assert explorer.values_shown[1] == float("inf")
     assert explorer.measure_bars[1].get_width() == explorer.xmax
     assert explorer.measure_texts[1].get_text().strip() == "∞"
-    assert "infinite" in explorer.title.get_text()
+    assert explorer.title.get_text().startswith("extra bits: ∞ on P's data, ")
 
 
-def test_cross_entropy_explorer_widens_its_axis_only_when_needed():
+def test_cross_entropy_explorer_keeps_its_axis_and_labels_long_bars_inside():
     explorer = widgets.CrossEntropyExplorer()
-    assert explorer.xmax == 3.0
-    explorer.update(q0=0.01)  # H(P, Q) rises to about 4.2 bits
-    assert explorer.xmax == 6.0 and explorer.ax_measures.get_xlim()[1] == 6.0
-    explorer.update(q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0)  # P is all A: about 6.2 bits
-    assert explorer.xmax == 12.0
-    explorer.update(q0=0.25)
-    assert explorer.xmax == 3.0
+    explorer.update(q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0)  # H(P, Q) = -log2(0.01 / 0.76)
+    assert explorer.values_shown[1] == pytest.approx(6.248, abs=1e-3)
+    assert explorer.ax_measures.get_xlim()[1] == explorer.XMAX
+    assert explorer.measure_bars[1].get_width() == explorer.XMAX
+    assert explorer.measure_texts[1].get_text().strip() == "6.248"
+    assert explorer.measure_texts[1].get_horizontalalignment() == "right"
 
 
 def test_cross_entropy_explorer_explains_all_zero_weights():

@@ -218,8 +218,9 @@ def halving_steps(ax, n):
 def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
     """Horizontal bars of information measures, each labelled with its value.
 
-    An infinite value draws a bar to the right edge, labelled with the infinity sign.
-    Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new values.
+    A value beyond ``xmax`` (infinity included) draws a bar to the right edge with its
+    label inside. Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new
+    values.
     """
     values = [float(v) for v in values]
     finite = [v for v in values if np.isfinite(v)]
@@ -241,16 +242,16 @@ def set_measure_bars(bars, texts, values, xmax, unit="bits"):
     """Give the bars and labels of :func:`measure_bars` new ``values`` on an axis to ``xmax``."""
     for bar, text, value in zip(bars, texts, values):
         value = float(value)
-        if np.isfinite(value):
-            bar.set_width(min(value, xmax))
+        if value <= xmax * 0.8:  # room for the label after the bar
+            bar.set_width(value)
             text.set_text(f" {value:.3f} {unit}".rstrip())
-            text.set_x(min(value, xmax))
+            text.set_x(value)
             text.set_horizontalalignment("left")
             text.set_color(COLORS["ink"])
-        else:
-            bar.set_width(xmax)
-            text.set_text("∞ ")
-            text.set_x(xmax)
+        else:  # the label goes inside the bar, which stops at the axis end
+            bar.set_width(min(value, xmax))
+            text.set_text(f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ ")
+            text.set_x(min(value, xmax))
             text.set_horizontalalignment("right")
             text.set_color("white")
 
