@@ -163,3 +163,83 @@ def test_gradient_bars_point_both_ways():
     bars = plots.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
     assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
     assert ax.get_ylim() == (-1.0, 1.0)
+def test_measure_bars_show_values_and_infinity():
+    fig, ax = plots.subplots()
+    bars, texts = plots.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
+    assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
+    assert texts[0].get_text().strip() == "1.500 bits" and texts[1].get_text().strip() == "∞"
+    plots.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
+    assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
+    assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
+    assert texts[1].get_text().strip() == "5.000" and texts[1].get_horizontalalignment() == "right"
+
+
+def test_code_length_convergence_draws_a_line_and_a_band_per_code():
+    fig, ax = plots.subplots()
+    sizes = np.array([10, 100, 1000])
+    plots.code_length_convergence(ax, sizes, [np.ones(3), np.full(3, 2.0)], [(1, 2), (2, 3)], ["p", "q"])
+    runs = [line for line in ax.get_lines() if line.get_label() in ("p", "q")]
+    assert [list(line.get_ydata()) for line in runs] == [[1, 1, 1], [2, 2, 2]]
+    assert len(ax.patches) == 2  # the two bands
+    assert ax.get_xscale() == "log"
+
+
+def test_log_below_line_marks_each_ratio():
+    fig, ax = plots.subplots()
+    plots.log_below_line(ax, ratios=[0.5, 2.0])
+    curve = next(line for line in ax.get_lines() if line.get_label() == r"$\ln x$")
+    x, y = curve.get_data()
+    np.testing.assert_allclose(y, np.log(x))
+    segments = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
+    assert [tuple(s.get_xdata()) for s in segments] == [(0.5, 0.5), (2.0, 2.0)]
+    assert [tuple(s.get_ydata()) for s in segments] == [(np.log(0.5), -0.5), (np.log(2.0), 1.0)]
+
+
+def test_gibbs_scatter_puts_one_point_per_pair():
+    fig, ax = plots.subplots()
+    plots.gibbs_scatter(ax, [1.0, 2.0, 0.5], [1.5, 2.0, 3.0])
+    (points,) = ax.collections
+    np.testing.assert_array_equal(points.get_offsets(), [[1.0, 1.5], [2.0, 2.0], [0.5, 3.0]])
+    assert points.get_rasterized()
+
+
+def test_divergence_terms_colour_by_sign_and_mark_the_total():
+    fig, ax = plots.subplots()
+    plots.divergence_terms(ax, [0.8, -0.26, 0.0], ["a", "b", "c"], total=0.54)
+    heights = [bar.get_height() for bar in ax.patches]
+    assert heights == [0.8, -0.26, 0.0]
+    assert ax.patches[0].get_facecolor() != ax.patches[1].get_facecolor()
+    assert "sum = 0.540 bits" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_smoothing_curve_marks_the_best_strength():
+    fig, ax = plots.subplots()
+    line = plots.smoothing_curve(ax, [0.1, 1, 10], [0.5, 0.1, 0.3], (1, 0.1), "alpha")
+    assert list(line.get_ydata()) == [0.5, 0.1, 0.3]
+    assert any(t.get_text() == "best: 0.100 bits" for t in ax.texts)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert {"0.1", "1", "10"} <= set(labels) and not any("$" in label for label in labels)
+
+
+def test_density_fits_return_the_lines_to_move():
+    fig, ax = plots.subplots()
+    x = np.linspace(-1, 1, 5)
+    p_line, (first, second) = plots.density_fits(ax, x, np.ones(5), [np.zeros(5), np.full(5, 2.0)], ["P", "f", "r"])
+    assert list(second.get_ydata()) == [2.0] * 5
+    assert ax.get_ylim()[1] == pytest.approx(2.0 * 1.15)
+
+
+def test_divergence_map_leaves_infinite_values_out():
+    fig, ax = plots.subplots()
+    surface = np.array([[1.0, 2.0, np.inf], [0.5, 1.0, 4.0]])
+    filled = plots.divergence_map(ax, [0, 1, 2], [0.5, 1.0], surface, (0, 1.0), "t", np.geomspace(0.5, 8, 5))
+    assert filled.get_rasterized() and ax.get_yscale() == "log"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.5", "1"]
+
+
+def test_estimate_vs_bins_draws_one_line_per_sample_size_and_the_exact_value():
+    fig, ax = plots.subplots()
+    plots.estimate_vs_bins(ax, [2, 4, 8], [[0.1, 0.2, 0.3], [0.2, 0.3, np.inf]], ["small", "large"], 0.25)
+    labels = [line.get_label() for line in ax.get_lines()]
+    assert labels == ["small", "large", "exact"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "4", "8"]

@@ -76,6 +76,9 @@ def test_display_carries_widget_view_and_static_picture():
         (lambda: widgets.DistributionSampler(weights=(1, 1), labels=("a",)), "give one label per outcome"),
         (lambda: widgets.DistributionSampler(n=7), "n must be one of"),
         (lambda: widgets.InformationExplorer(unit="bytes"), "unit must be one of"),
+        (lambda: widgets.CrossEntropyExplorer(p=(1, 1), q=(1, 1, 1), labels=("a", "b")), "q has 3"),
+        (lambda: widgets.CrossEntropyExplorer(p=(2, 1), q=(1, 1), labels=("a", "b")), "between 0 and 1"),
+        (lambda: widgets.GaussianFitExplorer(separation=3.3), "separation must be one of"),
     ],
 )
 def test_bad_settings_get_clear_messages(make, message):
@@ -191,3 +194,66 @@ def test_softmax_explorer_label_and_smoothing_move_the_target():
 def test_softmax_explorer_rejects_bad_settings(settings, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         widgets.SoftmaxExplorer(**settings)
+def test_cross_entropy_explorer_shows_the_four_measures():
+    explorer = widgets.CrossEntropyExplorer()
+    assert explorer.values_shown == [1.75, 2.25, 1.75, 2.375]
+    assert [bar.get_width() for bar in explorer.measure_bars] == [1.75, 2.25, 1.75, 2.375]
+    assert explorer.title.get_text() == "extra bits: 0.500 on P's data, 0.625 on Q's"
+
+
+def test_cross_entropy_explorer_normalises_the_weights_it_is_given():
+    explorer = widgets.CrossEntropyExplorer()
+    before = explorer.image.value
+    explorer.update(q0=0.5, q1=0.25, q2=0.125, q3=0.125)  # Q = P
+    assert explorer.image.value != before
+    assert explorer.values_shown[1] == explorer.values_shown[0] == 1.75
+    explorer.update(p0=1.0, p1=1.0, p2=1.0, p3=1.0)  # weights, not probabilities
+    assert [bar.get_height() for bar in explorer.p_bars] == [0.25] * 4
+    assert explorer.values_shown[0] == 2.0
+
+
+def test_cross_entropy_explorer_handles_zero_probability():
+    explorer = widgets.CrossEntropyExplorer()
+    explorer.update(q0=0.0)
+    assert explorer.values_shown[1] == float("inf")
+    assert explorer.measure_bars[1].get_width() == explorer.xmax
+    assert explorer.measure_texts[1].get_text().strip() == "∞"
+    assert explorer.title.get_text().startswith("extra bits: ∞ on P's data, ")
+
+
+def test_cross_entropy_explorer_keeps_its_axis_and_labels_long_bars_inside():
+    explorer = widgets.CrossEntropyExplorer()
+    explorer.update(q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0)  # H(P, Q) = -log2(0.01 / 0.76)
+    assert explorer.values_shown[1] == pytest.approx(6.248, abs=1e-3)
+    assert explorer.ax_measures.get_xlim()[1] == explorer.XMAX
+    assert explorer.measure_bars[1].get_width() == explorer.XMAX
+    assert explorer.measure_texts[1].get_text().strip() == "6.248"
+    assert explorer.measure_texts[1].get_horizontalalignment() == "right"
+
+
+def test_cross_entropy_explorer_explains_all_zero_weights():
+    explorer = widgets.CrossEntropyExplorer()
+    explorer.update(p0=0.0, p1=0.0, p2=0.0, p3=0.0)
+    assert "Every weight of P is zero" in explorer.title.get_text()
+
+
+def test_gaussian_fit_explorer_swaps_in_the_fits_for_each_separation():
+    explorer = widgets.GaussianFitExplorer(separation=0.0)
+    x = explorer.x
+    together = explorer.reverse_line.get_ydata().copy()
+    explorer.update(separation=7.0)
+    apart = explorer.reverse_line.get_ydata()
+    assert abs(x[np.argmax(together)]) < 0.2  # one peak in the middle
+    assert x[np.argmax(apart)] == pytest.approx(-3.5, abs=0.2)  # on the taller, left peak
+    forward = explorer.fits[7.0][1]
+    assert forward.std > 3  # covers both peaks
+    assert explorer.title.get_text().startswith(f"forward: mean {forward.mean:.2f}, std {forward.std:.2f}")
+
+
+def test_gaussian_fit_explorer_curves_are_the_fitted_densities():
+    explorer = widgets.GaussianFitExplorer(separation=4.0)
+    p, forward, reverse = explorer.fits[4.0]
+    spacing = 32 / 160
+    shown = np.abs(np.linspace(-16, 16, 161)) <= 9
+    np.testing.assert_allclose(explorer.p_line.get_ydata(), p[shown] / spacing)
+    np.testing.assert_allclose(explorer.forward_line.get_ydata(), forward.q[shown] / spacing)

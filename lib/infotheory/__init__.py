@@ -4,6 +4,8 @@ The math lives in small modules that import only numpy:
 
 * :mod:`infotheory.measures`: information, entropy, cross-entropy, KL divergence.
 * :mod:`infotheory.coding`: prefix codes: Huffman codes, the Kraft sum, encode/decode.
+* :mod:`infotheory.distributions`: distributions on a grid (discretised Gaussians,
+  mixtures), histograms and smoothing, and Gaussians fitted by forward or reverse KL.
 * :mod:`infotheory.learning`: softmax, cross-entropy loss from logits and its gradient,
   a tiny softmax classifier.
 
@@ -25,6 +27,20 @@ from .coding import (
     is_prefix_free,
     kraft_sum,
 )
+from .distributions import (
+    GaussianFit,
+    additive_smoothing,
+    bin_counts,
+    fit_gaussian,
+    gaussian,
+    gaussian_divergences,
+    gaussian_mixture,
+    histogram,
+    kl_from_samples,
+    mean_and_std,
+    mix_with_uniform,
+    mixture,
+)
 from .learning import (
     SoftmaxClassifier,
     cross_entropy_loss,
@@ -39,9 +55,12 @@ from .learning import (
 from .measures import cross_entropy, entropy, information, kl_divergence, normalize
 
 __all__ = [
+    "GaussianFit",
     "SUM_TOLERANCE",
     "SoftmaxClassifier",
+    "additive_smoothing",
     "average_length",
+    "bin_counts",
     "block_distribution",
     "code_lengths",
     "cross_entropy",
@@ -50,15 +69,24 @@ __all__ = [
     "decode",
     "encode",
     "entropy",
+    "fit_gaussian",
     "fixed_length_code",
+    "gaussian",
+    "gaussian_divergences",
+    "gaussian_mixture",
+    "histogram",
     "huffman_code",
     "ideal_lengths",
     "information",
     "is_prefix_free",
     "kl_divergence",
+    "kl_from_samples",
     "kraft_sum",
     "log_softmax",
     "logsumexp",
+    "mean_and_std",
+    "mix_with_uniform",
+    "mixture",
     "normalize",
     "one_hot",
     "smooth_labels",

@@ -495,3 +495,85 @@ def check_block_size(k, n: int, limit: int) -> int:
             f"the {limit:,} this function builds; use a smaller k."
         )
     return int(k)
+
+
+def check_number(value, name: str, low=None, high=None, low_open: bool = False) -> float:
+    """Return ``value`` as a finite float within ``[low, high]`` (``(low, high]`` if ``low_open``), or raise."""
+    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+        raise ValueError(f"{name} must be a single real number, but got {value!r}.")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, but got {value!r}.")
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and value > high
+    if too_low or too_high:
+        left = "(" if low_open else "["
+        low_text = "-inf" if low is None else f"{low:g}"
+        high_text = "inf" if high is None else f"{high:g}"
+        raise ValueError(
+            f"{name} must lie in {left}{low_text}, {high_text}], but got {value!r}; "
+            f"pass a value in that range."
+        )
+    return value
+
+
+def check_choice(value, name: str, options) -> str:
+    """Return ``value`` if it is one of ``options``, or raise."""
+    if value not in options:
+        raise ValueError(
+            f"{name} must be one of {list(options)}, but got {value!r}."
+        )
+    return value
+
+
+def as_vector(values, name: str) -> np.ndarray:
+    """Return ``values`` as a non-empty 1-D float64 array of finite numbers, or raise."""
+    array = as_real_array(values, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be a flat sequence of numbers (1-D), but has shape {array.shape}; "
+            f"pass a 1-D array, for example with np.ravel({name})."
+        )
+    return array
+
+
+def as_increasing(values, name: str) -> np.ndarray:
+    """Return ``values`` as a 1-D array of at least two strictly increasing numbers, or raise."""
+    array = as_vector(values, name)
+    if array.size < 2:
+        raise ValueError(
+            f"{name} has {array.size} point, but needs at least two; pass for example "
+            f"np.linspace(-5, 5, 101)."
+        )
+    steps = np.diff(array)
+    if (steps <= 0).any():
+        index = int(np.flatnonzero(steps <= 0)[0]) + 1
+        raise ValueError(
+            f"{name} must be strictly increasing, but entry {index} ({float(array[index])!r}) is "
+            f"not larger than the one before it ({float(array[index - 1])!r}); sort it and drop "
+            f"repeats."
+        )
+    return array
+
+
+def as_grid(values, name: str = "grid") -> np.ndarray:
+    """Return ``values`` as an evenly spaced, strictly increasing 1-D grid, or raise."""
+    array = as_increasing(values, name)
+    steps = np.diff(array)
+    spacing = (array[-1] - array[0]) / (array.size - 1)
+    if np.abs(steps - spacing).max() > 1e-6 * spacing:
+        raise ValueError(
+            f"{name} must be evenly spaced (each point stands for a cell of equal width), but "
+            f"its steps range from {float(steps.min())!r} to {float(steps.max())!r}; build it with "
+            f"np.linspace(start, stop, n)."
+        )
+    return array
+
+
+def check_same_length(a: np.ndarray, b: np.ndarray, a_name: str, b_name: str) -> None:
+    """Raise unless the 1-D arrays ``a`` and ``b`` have the same length."""
+    if a.shape[-1] != b.shape[-1]:
+        raise ValueError(
+            f"{a_name} and {b_name} must have one entry per point, but {a_name} has "
+            f"{a.shape[-1]} and {b_name} has {b.shape[-1]}; pass them on the same grid."
+        )

@@ -99,6 +99,19 @@ def widget_figure(width: float | None = None, height: float | None = None, ncols
     return fig, axes
 
 
+def plain_log_ticks(axis, ticks=None):
+    """Label a log-scale ``axis`` (``ax.xaxis`` or ``ax.yaxis``) with plain numbers, 0.01 or 1,000.
+
+    Plain text is easier to read than powers of ten and much faster to draw than the
+    mathtext labels matplotlib uses by default; minor ticks are left out. ``ticks``
+    places the major ticks.
+    """
+    if ticks is not None:
+        axis.set_ticks(ticks)
+    axis.set_major_formatter(mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}"))
+    axis.set_minor_locator(mpl.ticker.NullLocator())
+
+
 # ----------------------------------------------------------------------------- distributions
 
 
@@ -518,3 +531,192 @@ def gradient_bars(ax, gradient, labels=None, limit=1.0):
     ax.set_ylabel("gradient of the loss")
     ax.grid(axis="x", visible=False)
     return bars
+# ----------------------------------------------------------------------------- cross-entropy
+
+
+def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
+    """Horizontal bars of information measures, each labelled with its value.
+
+    A value beyond ``xmax`` (infinity included) draws a bar to the right edge with its
+    label inside. Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new
+    values.
+    """
+    values = [float(v) for v in values]
+    finite = [v for v in values if np.isfinite(v)]
+    xmax = xmax or max([1.0, *finite]) * 1.3
+    y = np.arange(len(values))
+    colors = colors or [COLORS["p"]] * len(values)
+    bars = ax.barh(y, np.zeros(len(values)), color=colors, height=0.65)
+    texts = [ax.text(0, yi, "", va="center", fontsize=9, color=COLORS["ink"]) for yi in y]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax)
+    ax.set_xlabel(unit)
+    ax.grid(axis="y", visible=False)
+    set_measure_bars(bars, texts, values, xmax, unit)
+    return bars, texts
+
+
+def set_measure_bars(bars, texts, values, xmax, unit="bits"):
+    """Give the bars and labels of :func:`measure_bars` new ``values`` on an axis to ``xmax``."""
+    for bar, text, value in zip(bars, texts, values):
+        value = float(value)
+        if value <= xmax * 0.8:  # room for the label after the bar
+            bar.set_width(value)
+            text.set_text(f" {value:.3f} {unit}".rstrip())
+            text.set_x(value)
+            text.set_horizontalalignment("left")
+            text.set_color(COLORS["ink"])
+        else:  # the label goes inside the bar, which stops at the axis end
+            bar.set_width(min(value, xmax))
+            text.set_text(f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ ")
+            text.set_x(min(value, xmax))
+            text.set_horizontalalignment("right")
+            text.set_color("white")
+
+
+def code_length_convergence(ax, sizes, averages, bounds, labels, colors=None):
+    """Running average code length against the number of symbols coded (log scale).
+
+    ``averages[k]`` is the running average of code ``k``; ``bounds[k] = (low, high)`` is
+    drawn as a shaded band with a dashed line at ``low`` (the band a code's average
+    must settle in, such as ``[H(P, Q), H(P, Q) + 1]``).
+    """
+    colors = colors or [COLORS["p"], COLORS["q"], COLORS["good"], COLORS["purple"]]
+    for average, (low, high), label, color in zip(averages, bounds, labels, colors):
+        ax.axhspan(low, high, color=color, alpha=0.12, lw=0)
+        ax.axhline(low, color=color, ls="--", lw=1)
+        ax.plot(sizes, average, color=color, lw=1.8, label=label)
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_xlabel("symbols coded")
+    ax.set_ylabel("bits per symbol")
+    ax.legend(loc="upper right")
+
+
+def log_below_line(ax, ratios=(), x_max=3.0):
+    """The inequality ``ln x <= x - 1``: the curve, its tangent line at ``x = 1``, the gap.
+
+    ``ratios`` (for example ``q_i / p_i`` of a pair of distributions) are marked on the
+    curve with a vertical segment up to the line.
+    """
+    x = np.linspace(0.05, x_max, 400)
+    ax.plot(x, x - 1, color=COLORS["q"], label="$x - 1$")
+    ax.plot(x, np.log(x), color=COLORS["p"], label=r"$\ln x$")
+    ax.fill_between(x, np.log(x), x - 1, color=COLORS["grey"], alpha=0.12, lw=0)
+    ax.plot([1], [0], "o", color=COLORS["ink"], ms=5)
+    ax.annotate("touch only at $x = 1$", (1, 0), xytext=(10, -16), textcoords="offset points", fontsize=9)
+    for r in ratios:
+        ax.plot([r, r], [np.log(r), r - 1], color=COLORS["accent"], lw=1.5)
+        ax.plot([r], [np.log(r)], "o", color=COLORS["accent"], ms=5)
+    ax.set_xlim(0, x_max)
+    ax.set_ylim(-3, x_max - 1 + 0.2)
+    ax.set_xlabel("$x$")
+    ax.legend(loc="upper left")
+
+
+def gibbs_scatter(ax, entropies, cross_entropies):
+    """Each pair of distributions as a point ``(H(P), H(P, Q))``, above the line ``y = x``."""
+    entropies = np.asarray(entropies, dtype=float)
+    cross_entropies = np.asarray(cross_entropies, dtype=float)
+    top = float(np.nanmax(cross_entropies[np.isfinite(cross_entropies)]))
+    # Thousands of points: drawn as one embedded picture so that the SVG stays small.
+    ax.scatter(entropies, cross_entropies, s=4, color=COLORS["p"], alpha=0.35, lw=0, rasterized=True)
+    ax.plot([0, top], [0, top], color=COLORS["accent"], lw=1.5, label="$H(P, Q) = H(P)$")
+    ax.set_xlim(0, float(entropies.max()) * 1.05)
+    ax.set_ylim(0, top * 1.02)
+    ax.set_xlabel("entropy $H(P)$ (bits)")
+    ax.set_ylabel("cross-entropy $H(P, Q)$ (bits)")
+    ax.legend(loc="upper left")
+
+
+# ----------------------------------------------------------------------------- KL divergence
+
+
+def divergence_terms(ax, terms, labels, total, unit="bits"):
+    """The terms ``p_i log(p_i / q_i)`` of a KL divergence as bars, and their sum ``total``.
+
+    Terms can be negative (where ``q_i > p_i``); their sum cannot.
+    """
+    terms = np.asarray(terms, dtype=float)
+    colors = [COLORS["p"] if t >= 0 else COLORS["q"] for t in terms]
+    ax.bar(np.arange(len(terms)), terms, color=colors, width=0.6)
+    ax.axhline(0, color=COLORS["ink"], lw=0.8)
+    total = float(total)
+    ax.axhline(total, color=COLORS["accent"], ls="--", lw=1.5, label=f"sum = {total:.3f} {unit}")
+    ax.set_xticks(np.arange(len(terms)), labels)
+    ax.set_ylabel(f"$p_i \\log_2(p_i / q_i)$ ({unit})")
+    ax.grid(axis="x", visible=False)
+    ax.legend(loc="upper right")
+
+
+def smoothing_curve(ax, strengths, divergences, best, xlabel, color=None, unit="bits"):
+    """Divergence against the strength of smoothing (log x axis), the best strength marked."""
+    color = color or COLORS["p"]
+    (line,) = ax.plot(strengths, divergences, color=color)
+    best_x, best_y = best
+    ax.plot([best_x], [best_y], "o", color=COLORS["accent"], ms=6)
+    ax.annotate(f"best: {best_y:.3f} {unit}", (best_x, best_y), xytext=(-6, 16), textcoords="offset points",
+                ha="right", fontsize=9)
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(f"$D(P \\,\\|\\, Q)$ ({unit})")
+    return line
+
+
+def density_fits(ax, x, density, fits, labels, fill=True):
+    """A density (P, blue) and fitted densities drawn over it; returns ``(p_line, fit_lines)``."""
+    styles = [(COLORS["q"], "-"), (COLORS["good"], "--"), (COLORS["purple"], ":")]
+    (p_line,) = ax.plot(x, density, color=COLORS["p"], lw=2.2, label=labels[0])
+    if fill:
+        ax.fill_between(x, density, color=COLORS["p"], alpha=0.15, lw=0)
+    fit_lines = [
+        ax.plot(x, fit, color=color, ls=ls, lw=2.0, label=label)[0]
+        for fit, label, (color, ls) in zip(fits, labels[1:], styles)
+    ]
+    ax.set_xlim(float(x[0]), float(x[-1]))
+    ax.set_ylim(0, max(float(np.max(density)), *(float(np.max(f)) for f in fits)) * 1.15)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("density")
+    ax.legend(loc="upper right")
+    return p_line, fit_lines
+
+
+def divergence_map(ax, means, stds, surface, best, title, levels, unit="bits"):
+    """A divergence over Gaussians ``N(mean, std**2)`` as filled contours, its minimum starred.
+
+    ``surface[j, i]`` belongs to ``stds[j]`` and ``means[i]``; ``levels`` are the contour
+    levels (geometrically spaced levels suit divergences, which span several orders of
+    magnitude). Values above the last level share its colour; infinite ones stay white.
+    """
+    surface = np.ma.masked_invalid(np.asarray(surface, dtype=float))
+    filled = ax.contourf(means, stds, surface, levels=levels, cmap="viridis_r", extend="max",
+                         norm=mpl.colors.LogNorm(vmin=levels[0], vmax=levels[-1]))
+    filled.set_rasterized(True)  # one embedded picture instead of thousands of SVG paths
+    ax.plot([best[0]], [best[1]], "*", color=COLORS["accent"], ms=14, mec="white", mew=1)
+    ax.set_yscale("log")
+    low, high = float(np.min(stds)), float(np.max(stds))
+    plain_log_ticks(ax.yaxis, ticks=[t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if low <= t <= high])
+    ax.set_xlabel("mean of $Q$")
+    ax.set_ylabel("std of $Q$")
+    ax.set_title(title)
+    ax.grid(False)
+    return filled
+
+
+def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
+    """Histogram estimates of a divergence against the number of bins, one line per sample size.
+
+    ``estimates[k][b]`` is the estimate from sample ``k`` with ``bins[b]`` bins; the exact
+    value is drawn as a dashed line. Infinite estimates are not drawn.
+    """
+    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+    for k, (row, label) in enumerate(zip(estimates, labels)):
+        ax.plot(bins, row, "o-", ms=3.5, lw=1.6, color=colors[k % len(colors)], label=label)
+    ax.axhline(exact, color=COLORS["ink"], ls="--", lw=1.2, label="exact")
+    ax.set_xscale("log")
+    plain_log_ticks(ax.xaxis, ticks=bins)
+    ax.set_xlabel("number of bins")
+    ax.set_ylabel(f"estimated $D(P \\,\\|\\, Q)$ ({unit})")
+    ax.legend(loc="upper left", ncols=2)

@@ -23,8 +23,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from . import plots
 from .coding import average_length, huffman_code, ideal_lengths
+from .distributions import fit_gaussian, gaussian_mixture
 from .learning import cross_entropy_loss, cross_entropy_loss_gradient, smooth_labels, softmax
-from .measures import entropy, information, kl_divergence, normalize
+from .measures import cross_entropy, entropy, information, kl_divergence, normalize
 
 #: Resolution of the live PNG, in dots per inch: sharp on high-density screens.
 LIVE_DPI = 110
@@ -439,4 +440,119 @@ class SoftmaxExplorer(Explorer):
                 bar.set_height(value)
         self.loss_title.set_text(f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
                                  f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits")
+class CrossEntropyExplorer(Explorer):
+    """Shape two distributions P and Q side by side and read their entropies and cross-entropies.
+
+    A slider per outcome sets the weight of that outcome in P (and in Q); the weights
+    are turned into probabilities explicitly with :func:`infotheory.normalize`. The
+    bars on the right show ``H(P)``, ``H(P, Q)``, ``H(Q)`` and ``H(Q, P)`` in bits.
+    """
+
+    LABELS = ("$H(P)$", "$H(P, Q)$", "$H(Q)$", "$H(Q, P)$")
+    #: The bits axis is fixed, so that an update never redraws the whole figure; longer
+    #: bars stop at its end and show their value inside.
+    XMAX = 6.0
+
+    def __init__(self, p=(0.5, 0.25, 0.125, 0.125), q=(0.25, 0.125, 0.125, 0.5), labels=("A", "B", "C", "D")):
+        if not len(p) == len(q) == len(labels):
+            raise ValueError(
+                f"p has {len(p)} weights, q has {len(q)} and labels has {len(labels)}; "
+                f"give one weight in each and one label per outcome."
+            )
+        for name, weights in (("p", p), ("q", q)):
+            if any(not 0 <= float(x) <= 1 for x in weights):
+                raise ValueError(f"{name} weights must lie between 0 and 1 (the slider range), but got {list(weights)}.")
+        self.labels = list(labels)
+        self.n = len(labels)
+        controls = {}
+        for name, weights in (("p", p), ("q", q)):
+            for i, (weight, label) in enumerate(zip(weights, labels)):
+                controls[f"{name}{i}"] = w.FloatSlider(
+                    value=float(weight), min=0.0, max=1.0, step=0.01, readout_format=".2f",
+                    description=f"{name.upper()}: {label}", layout=w.Layout(width="190px"),
+                    style={"description_width": "60px"},
+                )
+        figure, (self.ax_bars, self.ax_measures) = plots.widget_figure(width=7.0, height=3.0, ncols=2)
+        uniform = np.full(self.n, 1 / self.n)
+        self.p_bars, self.q_bars = plots.compare_bars(self.ax_bars, uniform, uniform, self.labels)
+        self.ax_bars.set_ylim(0, 1)
+        self.xmax = self.XMAX
+        colors = [plots.COLORS["p"], plots.COLORS["sky"], plots.COLORS["q"], plots.COLORS["purple"]]
+        self.measure_bars, self.measure_texts = plots.measure_bars(
+            self.ax_measures, [0.0] * 4, self.LABELS, colors, xmax=self.xmax)
+        self.ax_measures.set_xlabel("bits")
+        self.title = figure.suptitle(" ", fontsize=11)
+        super().__init__(controls, figure, "Cross-entropy of two distributions",
+                         moving=[*self.p_bars, *self.q_bars, *self.measure_bars, *self.measure_texts, self.title])
+
+    def draw(self, **values):
+        raw_p = np.array([values[f"p{i}"] for i in range(self.n)])
+        raw_q = np.array([values[f"q{i}"] for i in range(self.n)])
+        for name, raw in (("P", raw_p), ("Q", raw_q)):
+            if raw.sum() == 0:
+                self.title.set_text(f"Every weight of {name} is zero: give at least one outcome a positive weight")
+                return False
+        p, q = normalize(raw_p), normalize(raw_q)
+        for bar, value in zip(self.p_bars, p):
+            bar.set_height(value)
+        for bar, value in zip(self.q_bars, q):
+            bar.set_height(value)
+        self.values_shown = measures = [entropy(p), cross_entropy(p, q), entropy(q), cross_entropy(q, p)]
+        plots.set_measure_bars(self.measure_bars, self.measure_texts, measures, self.xmax, unit="")
+        gaps = [f"{g:.3f}" if np.isfinite(g) else "∞" for g in (measures[1] - measures[0], measures[3] - measures[2])]
+        self.title.set_text(f"extra bits: {gaps[0]} on P's data, {gaps[1]} on Q's")
+        return False
+
+
+class GaussianFitExplorer(Explorer):
+    """Fit one Gaussian to two peaks by forward and by reverse KL, as the peaks move apart.
+
+    ``P`` mixes two Gaussians of width ``std`` whose centres lie ``separation`` apart. The
+    forward fit minimises ``D(P || Q)`` and the reverse fit ``D(Q || P)``, both with
+    :func:`infotheory.fit_gaussian`; every separation the slider offers is fitted once,
+    when the explorer is built, so that moving the slider only swaps curves.
+    """
+
+    SEPARATIONS = tuple(np.round(np.arange(0.0, 7.01, 0.5), 2))
+
+    def __init__(self, separation=4.0, weights=(0.6, 0.4), std=1.0, grid=None, window=(-9.0, 9.0)):
+        if separation not in self.SEPARATIONS:
+            raise ValueError(f"separation must be one of {list(self.SEPARATIONS)}, but got {separation!r}.")
+        grid = np.linspace(-16, 16, 161) if grid is None else grid
+        self.fits = {}
+        for s in self.SEPARATIONS:
+            p = gaussian_mixture(grid, [-s / 2, s / 2], [std, std], weights)
+            self.fits[s] = (p, fit_gaussian(p, grid, "forward"), fit_gaussian(p, grid, "reverse"))
+        spacing = float(grid[1] - grid[0])
+        shown = (grid >= window[0]) & (grid <= window[1])
+        self.x = grid[shown]
+        self.curves = {
+            s: tuple(d[shown] / spacing for d in (p, forward.q, reverse.q))
+            for s, (p, forward, reverse) in self.fits.items()
+        }
+        controls = {
+            "separation": w.SelectionSlider(options=self.SEPARATIONS, value=separation,
+                                            description="separation", layout=w.Layout(width="420px")),
+        }
+        figure, (ax,) = plots.widget_figure(height=3.4)
+        first = self.curves[separation]
+        self.p_line, (self.forward_line, self.reverse_line) = plots.density_fits(
+            ax, self.x, first[0], first[1:],
+            ["$P$: two peaks", r"forward fit, min $D(P\,\|\,Q)$", r"reverse fit, min $D(Q\,\|\,P)$"], fill=False)
+        top = max(float(np.max(c)) for curves in self.curves.values() for c in curves)
+        ax.set_ylim(0, top * 1.3)
+        self.ax = ax
+        self.title = ax.set_title(" ", fontsize=10, fontweight="normal")
+        super().__init__(controls, figure, "Forward and reverse KL fits",
+                         moving=[self.p_line, self.forward_line, self.reverse_line, self.title])
+
+    def draw(self, separation):
+        p, forward, reverse = self.curves[separation]
+        self.p_line.set_ydata(p)
+        self.forward_line.set_ydata(forward)
+        self.reverse_line.set_ydata(reverse)
+        _, f, r = self.fits[separation]
+        self.title.set_text(
+            f"forward: mean {f.mean:.2f}, std {f.std:.2f}    reverse: mean {r.mean:.2f}, std {r.std:.2f}"
+        )
         return False
