@@ -15,6 +15,7 @@ static picture of its default setting), and no widget state or timing is kept.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -58,7 +59,9 @@ def execute(path: Path) -> nbformat.NotebookNode:
         store_widget_state=False,
         record_timing=False,
     )
-    client.execute()
+    # The kernel's own log (a notice about its local sockets) is not the lesson's
+    # output; cell errors and warnings still arrive as outputs and are kept.
+    client.execute(stderr=subprocess.DEVNULL)
     return clean(notebook)
 
 

@@ -341,13 +341,16 @@ def _sum_p_log(p, x, y, log, axis, clamp=False):
     for start in range(0, p.size, _BLOCK):
         stop = min(start + _BLOCK, p.size)
         block = buffer[: stop - start]
-        if y is None:
-            np.copyto(block, x[start:stop])
+        if y is None and not clamp:
+            log(x[start:stop], out=block)
         else:
-            np.divide(x[start:stop], y[start:stop], out=block)
-        if clamp:
-            np.maximum(block, _TINY, out=block)
-        log(block, out=block)
+            if y is None:
+                np.maximum(x[start:stop], _TINY, out=block)
+            else:
+                np.divide(x[start:stop], y[start:stop], out=block)
+                if clamp:
+                    np.maximum(block, _TINY, out=block)
+            log(block, out=block)
         total += np.dot(p[start:stop], block)
     return total
 
