@@ -138,7 +138,7 @@ def test_code_explorer_explains_all_zero_weights_instead_of_failing():
         (lambda: widgets.SimplexExplorer(p=(-0.1, 0.5)), "between 0 and 1"),
         (lambda: widgets.SimplexExplorer(p=(0.2, 0.3, 0.5)), "the third is the remainder"),
         (lambda: widgets.SimplexExplorer(labels=("a", "b")), "labels must name the three outcomes"),
-        (lambda: widgets.CodeExplorer(weights=(1, 1), labels=("a",)), "give one label per symbol"),
+        (lambda: widgets.CodeExplorer(weights=(1, 1), labels=("a",)), "give one label per outcome"),
         (lambda: widgets.CodeExplorer(weights=(1,), labels=("a",)), "shows 2 to 8 symbols"),
     ],
 )

@@ -130,6 +130,27 @@ class Explorer(w.VBox):
         return bundle
 
 
+def weight_sliders(weights, labels, width="240px") -> dict:
+    """One slider from 0 to 1 per outcome, named ``w0``, ``w1``, ...; read back with
+    :func:`weights_from`. Explorers normalise the weights explicitly."""
+    if len(weights) != len(labels):
+        raise ValueError(
+            f"weights has {len(weights)} entries but labels has {len(labels)}; "
+            f"give one label per outcome."
+        )
+    return {
+        f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
+                               description=str(label), readout_format=".2f",
+                               layout=w.Layout(width=width))
+        for i, (weight, label) in enumerate(zip(weights, labels))
+    }
+
+
+def weights_from(values: dict, n: int) -> np.ndarray:
+    """The weights set on the sliders of :func:`weight_sliders`, in order."""
+    return np.array([values[f"w{i}"] for i in range(n)])
+
+
 class DistributionSampler(Explorer):
     """Shape a distribution over a few outcomes, draw samples, compare frequencies.
 
@@ -141,20 +162,10 @@ class DistributionSampler(Explorer):
 
     def __init__(self, weights=(0.4, 0.3, 0.2, 0.1), labels=("sun", "cloud", "rain", "snow"),
                  n=100, seed=0):
-        if len(weights) != len(labels):
-            raise ValueError(
-                f"weights has {len(weights)} entries but labels has {len(labels)}; "
-                f"give one label per outcome."
-            )
         if n not in self.SIZES:
             raise ValueError(f"n must be one of {self.SIZES}, but got {n!r}.")
         self.labels = list(labels)
-        controls = {
-            f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
-                                   description=label, readout_format=".2f",
-                                   layout=w.Layout(width="240px"))
-            for i, (weight, label) in enumerate(zip(weights, labels))
-        }
+        controls = weight_sliders(weights, labels, width="240px")
         controls["n"] = w.SelectionSlider(options=self.SIZES, value=n, description="samples",
                                           layout=w.Layout(width="300px"))
         controls["seed"] = w.IntSlider(value=seed, min=0, max=99, description="seed",
@@ -170,7 +181,7 @@ class DistributionSampler(Explorer):
                          moving=[*self.p_bars, *self.f_bars, self.title])
 
     def draw(self, n, seed, **weights):
-        raw = np.array([weights[f"w{i}"] for i in range(len(self.labels))])
+        raw = weights_from(weights, len(self.labels))
         if raw.sum() == 0:
             self.title.set_text("Every weight is zero: give at least one outcome a positive weight")
             return False
@@ -313,20 +324,10 @@ class CodeExplorer(Explorer):
     YMAX = 9.0
 
     def __init__(self, weights=(0.4, 0.3, 0.15, 0.1, 0.05), labels=("A", "B", "C", "D", "E")):
-        if len(weights) != len(labels):
-            raise ValueError(
-                f"weights has {len(weights)} entries but labels has {len(labels)}; "
-                f"give one label per symbol."
-            )
+        controls = weight_sliders(weights, labels, width="220px")
         if not 2 <= len(labels) <= 8:
             raise ValueError(f"the explorer shows 2 to 8 symbols, but got {len(labels)}.")
         self.labels = list(labels)
-        controls = {
-            f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
-                                   description=label, readout_format=".2f",
-                                   layout=w.Layout(width="220px"))
-            for i, (weight, label) in enumerate(zip(weights, labels))
-        }
         figure, (ax,) = plots.widget_figure(height=3.4)
         n = len(labels)
         artists = plots.code_length_bars(ax, self.labels, {"Huffman code length": np.ones(n)},
@@ -347,7 +348,7 @@ class CodeExplorer(Explorer):
                          moving=[*self.bars, self.ideal, *self.words, *self.probabilities, self.title])
 
     def draw(self, **weights):
-        raw = np.array([weights[f"w{i}"] for i in range(len(self.labels))])
+        raw = weights_from(weights, len(self.labels))
         if raw.sum() == 0:
             self.title.set_text("Every weight is zero: give at least one symbol a positive weight")
             return False
