@@ -437,100 +437,6 @@ def block_coding(ax, k, per_symbol, h, measured=None):
     ax.set_xlabel("symbols per block $k$")
     ax.set_ylabel("bits per symbol")
     ax.legend(loc="upper right")
-# ----------------------------------------------------------------------------- learning
-
-#: One colour and one marker per class in classification figures.
-CLASS_COLORS = (COLORS["p"], COLORS["q"], COLORS["good"], COLORS["purple"], COLORS["sky"], COLORS["accent"])
-CLASS_MARKERS = ("o", "s", "^", "D", "v", "P")
-
-
-def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None):
-    """A classifier's decision regions behind the labelled data points.
-
-    ``predicted[i, j]`` is the class the model picks at the point
-    ``(grid_x[i, j], grid_y[i, j])``; ``x`` holds the data (shape ``(n, 2)``) and
-    ``labels`` their true classes. Each class has one colour and one marker, so the
-    figure also reads in grey.
-    """
-    predicted = np.asarray(predicted)
-    labels = np.asarray(labels)
-    n_classes = int(max(predicted.max(), labels.max())) + 1
-    names = class_names if class_names is not None else [f"class {k}" for k in range(n_classes)]
-    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)]
-    ax.contourf(grid_x, grid_y, predicted, levels=np.arange(n_classes + 1) - 0.5, colors=colors, alpha=0.18)
-    ax.contour(grid_x, grid_y, predicted, levels=np.arange(1, n_classes) - 0.5, colors=COLORS["ink"],
-               linewidths=0.8)
-    for k in range(n_classes):
-        chosen = labels == k
-        ax.scatter(x[chosen, 0], x[chosen, 1], s=16, color=colors[k], marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
-                   edgecolors="white", linewidths=0.4, label=names[k])
-    ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
-    ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
-    ax.set_aspect("equal")
-    ax.set_xlabel("feature 1")
-    ax.set_ylabel("feature 2")
-    ax.grid(False)
-    ax.legend(title="true class", loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
-              handletextpad=0.2, borderaxespad=0.0, markerscale=1.5)
-
-
-def training_curves(ax, curves, floor=None, unit="bits"):
-    """Loss-like quantities against the gradient step, with an optional floor.
-
-    ``curves`` maps a label to the values after ``0, 1, 2, ...`` steps; ``floor`` is
-    ``(value, label)``, drawn as a dashed line (such as the entropy of the targets).
-    Returns the line artists in the order of ``curves``.
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["p"], COLORS["good"]]
-    lines = []
-    for (label, values), color in zip(curves.items(), colors):
-        (line,) = ax.plot(np.arange(len(values)), values, color=color, label=label)
-        lines.append(line)
-    if floor is not None:
-        value, label = floor
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
-    ax.set_xlabel("gradient step")
-    ax.set_ylabel(unit)
-    ax.set_xlim(0, max(len(v) for v in curves.values()) - 1)
-    ax.set_ylim(bottom=-0.05 * max(float(np.max(v)) for v in curves.values()))
-    ax.legend(loc="upper right")
-    return lines
-
-
-def margin_losses(ax, margins, losses, floors=(), unit="bits"):
-    """Losses against how far the model's logit for the true class leads the others.
-
-    ``losses`` maps a label to the loss at each of ``margins``; ``floors`` is a
-    sequence of ``(value, label)`` dashed lines (the least loss reachable).
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["good"], COLORS["purple"]]
-    for (label, values), color in zip(losses.items(), colors):
-        ax.plot(margins, values, color=color, label=label)
-    for value, label in floors:
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.set_xlabel("margin of the true class's logit over the others")
-    ax.set_ylabel(f"loss ({unit})")
-    ax.set_xlim(float(np.min(margins)), float(np.max(margins)))
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")
-
-
-def gradient_bars(ax, gradient, labels=None, limit=1.0):
-    """The gradient of the loss with respect to each logit, as bars around zero.
-
-    Negative bars (the logit should rise) point down, positive ones up. Returns the
-    bar container.
-    """
-    gradient = np.asarray(gradient, dtype=float)
-    x = np.arange(len(gradient))
-    bars = ax.bar(x, gradient, width=0.6, color=COLORS["accent"])
-    ax.axhline(0.0, color=COLORS["ink"], lw=0.8)
-    ax.set_xticks(x, labels if labels is not None else [str(i) for i in x])
-    ax.set_ylim(-limit, limit)
-    ax.set_ylabel("gradient of the loss")
-    ax.grid(axis="x", visible=False)
-    return bars
 # ----------------------------------------------------------------------------- cross-entropy
 
 
@@ -720,3 +626,99 @@ def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
     ax.set_xlabel("number of bins")
     ax.set_ylabel(f"estimated $D(P \\,\\|\\, Q)$ ({unit})")
     ax.legend(loc="upper left", ncols=2)
+
+
+# ----------------------------------------------------------------------------- learning
+
+#: One colour and one marker per class in classification figures.
+CLASS_COLORS = (COLORS["p"], COLORS["q"], COLORS["good"], COLORS["purple"], COLORS["sky"], COLORS["accent"])
+CLASS_MARKERS = ("o", "s", "^", "D", "v", "P")
+
+
+def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None):
+    """A classifier's decision regions behind the labelled data points.
+
+    ``predicted[i, j]`` is the class the model picks at the point
+    ``(grid_x[i, j], grid_y[i, j])``; ``x`` holds the data (shape ``(n, 2)``) and
+    ``labels`` their true classes. Each class has one colour and one marker, so the
+    figure also reads in grey.
+    """
+    predicted = np.asarray(predicted)
+    labels = np.asarray(labels)
+    n_classes = int(max(predicted.max(), labels.max())) + 1
+    names = class_names if class_names is not None else [f"class {k}" for k in range(n_classes)]
+    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)]
+    ax.contourf(grid_x, grid_y, predicted, levels=np.arange(n_classes + 1) - 0.5, colors=colors, alpha=0.18)
+    ax.contour(grid_x, grid_y, predicted, levels=np.arange(1, n_classes) - 0.5, colors=COLORS["ink"],
+               linewidths=0.8)
+    for k in range(n_classes):
+        chosen = labels == k
+        ax.scatter(x[chosen, 0], x[chosen, 1], s=16, color=colors[k], marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
+                   edgecolors="white", linewidths=0.4, label=names[k])
+    ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
+    ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
+    ax.set_aspect("equal")
+    ax.set_xlabel("feature 1")
+    ax.set_ylabel("feature 2")
+    ax.grid(False)
+    ax.legend(title="true class", loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
+              handletextpad=0.2, borderaxespad=0.0, markerscale=1.5)
+
+
+def training_curves(ax, curves, floor=None, unit="bits"):
+    """Loss-like quantities against the gradient step, with an optional floor.
+
+    ``curves`` maps a label to the values after ``0, 1, 2, ...`` steps; ``floor`` is
+    ``(value, label)``, drawn as a dashed line (such as the entropy of the targets).
+    Returns the line artists in the order of ``curves``.
+    """
+    colors = [COLORS["q"], COLORS["accent"], COLORS["p"], COLORS["good"]]
+    lines = []
+    for (label, values), color in zip(curves.items(), colors):
+        (line,) = ax.plot(np.arange(len(values)), values, color=color, label=label)
+        lines.append(line)
+    if floor is not None:
+        value, label = floor
+        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
+    ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
+    ax.set_xlabel("gradient step")
+    ax.set_ylabel(unit)
+    ax.set_xlim(0, max(len(v) for v in curves.values()) - 1)
+    ax.set_ylim(bottom=-0.05 * max(float(np.max(v)) for v in curves.values()))
+    ax.legend(loc="upper right")
+    return lines
+
+
+def margin_losses(ax, margins, losses, floors=(), unit="bits"):
+    """Losses against how far the model's logit for the true class leads the others.
+
+    ``losses`` maps a label to the loss at each of ``margins``; ``floors`` is a
+    sequence of ``(value, label)`` dashed lines (the least loss reachable).
+    """
+    colors = [COLORS["q"], COLORS["accent"], COLORS["good"], COLORS["purple"]]
+    for (label, values), color in zip(losses.items(), colors):
+        ax.plot(margins, values, color=color, label=label)
+    for value, label in floors:
+        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
+    ax.set_xlabel("margin of the true class's logit over the others")
+    ax.set_ylabel(f"loss ({unit})")
+    ax.set_xlim(float(np.min(margins)), float(np.max(margins)))
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper right")
+
+
+def gradient_bars(ax, gradient, labels=None, limit=1.0):
+    """The gradient of the loss with respect to each logit, as bars around zero.
+
+    Negative bars (the logit should rise) point down, positive ones up. Returns the
+    bar container.
+    """
+    gradient = np.asarray(gradient, dtype=float)
+    x = np.arange(len(gradient))
+    bars = ax.bar(x, gradient, width=0.6, color=COLORS["accent"])
+    ax.axhline(0.0, color=COLORS["ink"], lw=0.8)
+    ax.set_xticks(x, labels if labels is not None else [str(i) for i in x])
+    ax.set_ylim(-limit, limit)
+    ax.set_ylabel("gradient of the loss")
+    ax.grid(axis="x", visible=False)
+    return bars

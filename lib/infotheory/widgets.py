@@ -366,81 +366,6 @@ class CodeExplorer(Explorer):
         self.ideal.set_ydata(ideal)
         length = average_length(p, code, self.labels)
         self.title.set_text(f"L = {length:.3f} bits,  H = {entropy(p):.3f} bits")
-class SoftmaxExplorer(Explorer):
-    """Move the logits, the temperature, the true class and the label smoothing of a
-    softmax classifier's output; watch its probabilities, its loss and its gradient.
-
-    The model's distribution is ``q = softmax(z / T)``; the target ``p`` is the true
-    class, smoothed by ``smoothing``. The left panel shows ``p`` and ``q`` and the loss
-    in bits and nats with its floor ``H(P)``; the right panel the gradient of the loss
-    in nats with respect to the logits the softmax receives, ``z / T``: ``q - p``
-    (with respect to ``z`` itself it is ``(q - p) / T``). It always lies between -1
-    and 1, so its axis never has to change.
-    """
-
-    LOGIT_RANGE = (-6.0, 6.0)
-    TEMPERATURE_RANGE = (0.25, 4.0)
-    SMOOTHING_RANGE = (0.0, 0.5)
-
-    def __init__(self, logits=(2.0, 1.0, 0.1), label=0, temperature=1.0, smoothing=0.0,
-                 class_names=("cat", "dog", "bird")):
-        logits = [float(v) for v in logits]
-        if len(logits) != len(class_names):
-            raise ValueError(
-                f"logits has {len(logits)} entries but class_names has {len(class_names)}; "
-                f"give one logit per class."
-            )
-        low, high = self.LOGIT_RANGE
-        if not all(low <= v <= high for v in logits):
-            raise ValueError(f"every logit must lie between {low} and {high} (the slider range), but got {logits}.")
-        if label not in range(len(class_names)):
-            raise ValueError(f"label must be a class index from 0 to {len(class_names) - 1}, but got {label!r}.")
-        for name, value, (low, high) in (("temperature", temperature, self.TEMPERATURE_RANGE),
-                                         ("smoothing", smoothing, self.SMOOTHING_RANGE)):
-            if not low <= value <= high:
-                raise ValueError(f"{name} must lie between {low} and {high}, but got {value!r}.")
-        self.class_names = list(class_names)
-        slider = dict(min=self.LOGIT_RANGE[0], max=self.LOGIT_RANGE[1], step=0.1, readout_format=".1f",
-                      layout=w.Layout(width="250px"))
-        controls = {f"z{i}": w.FloatSlider(value=v, description=f"z {name}", **slider)
-                    for i, (v, name) in enumerate(zip(logits, class_names))}
-        controls["temperature"] = w.FloatSlider(value=temperature, min=self.TEMPERATURE_RANGE[0],
-                                                max=self.TEMPERATURE_RANGE[1], step=0.05,
-                                                description="temperature", readout_format=".2f",
-                                                layout=w.Layout(width="250px"))
-        controls["smoothing"] = w.FloatSlider(value=smoothing, min=self.SMOOTHING_RANGE[0],
-                                              max=self.SMOOTHING_RANGE[1], step=0.01,
-                                              description="smoothing", readout_format=".2f",
-                                              layout=w.Layout(width="250px"))
-        controls["label"] = w.ToggleButtons(options=[(name, i) for i, name in enumerate(class_names)],
-                                            value=label, description="true class",
-                                            style={"button_width": "60px"})
-        figure, (left, right) = plots.widget_figure(width=7.6, height=3.3, ncols=2)
-        k = len(class_names)
-        self.p_bars, self.q_bars = plots.compare_bars(left, np.full(k, 1 / k), np.full(k, 1 / k),
-                                                      self.class_names, p_label="target P",
-                                                      q_label="model Q")
-        left.set_ylim(0, 1.05)
-        self.gradient_bars = plots.gradient_bars(right, np.zeros(k), self.class_names, limit=1.05)
-        right.set_ylabel(r"$\partial L / \partial (z_j / T)$ (nats)")
-        self.left, self.right = left, right
-        self.loss_title = left.set_title(" \n ", fontsize=10)
-        right.set_title("gradient q \u2212 p of the loss", fontsize=10)
-        super().__init__(controls, figure, "Softmax, loss and gradient",
-                         moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title])
-
-    def draw(self, temperature, smoothing, label, **logits):
-        z = np.array([logits[f"z{i}"] for i in range(len(self.class_names))]) / temperature
-        p = smooth_labels([label], len(z), smoothing)[0]
-        q = softmax(z)
-        bits = cross_entropy_loss(z, p)
-        nats = cross_entropy_loss(z, p, base=np.e)
-        gradient = cross_entropy_loss_gradient(z, p, base=np.e)
-        for bars, values in ((self.p_bars, p), (self.q_bars, q), (self.gradient_bars, gradient)):
-            for bar, value in zip(bars, values):
-                bar.set_height(value)
-        self.loss_title.set_text(f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
-                                 f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits")
 class CrossEntropyExplorer(Explorer):
     """Shape two distributions P and Q side by side and read their entropies and cross-entropies.
 
@@ -557,3 +482,80 @@ class GaussianFitExplorer(Explorer):
             f"forward: mean {f.mean:.2f}, std {f.std:.2f}    reverse: mean {r.mean:.2f}, std {r.std:.2f}"
         )
         return False
+
+
+class SoftmaxExplorer(Explorer):
+    """Move the logits, the temperature, the true class and the label smoothing of a
+    softmax classifier's output; watch its probabilities, its loss and its gradient.
+
+    The model's distribution is ``q = softmax(z / T)``; the target ``p`` is the true
+    class, smoothed by ``smoothing``. The left panel shows ``p`` and ``q`` and the loss
+    in bits and nats with its floor ``H(P)``; the right panel the gradient of the loss
+    in nats with respect to the logits the softmax receives, ``z / T``: ``q - p``
+    (with respect to ``z`` itself it is ``(q - p) / T``). It always lies between -1
+    and 1, so its axis never has to change.
+    """
+
+    LOGIT_RANGE = (-6.0, 6.0)
+    TEMPERATURE_RANGE = (0.25, 4.0)
+    SMOOTHING_RANGE = (0.0, 0.5)
+
+    def __init__(self, logits=(2.0, 1.0, 0.1), label=0, temperature=1.0, smoothing=0.0,
+                 class_names=("cat", "dog", "bird")):
+        logits = [float(v) for v in logits]
+        if len(logits) != len(class_names):
+            raise ValueError(
+                f"logits has {len(logits)} entries but class_names has {len(class_names)}; "
+                f"give one logit per class."
+            )
+        low, high = self.LOGIT_RANGE
+        if not all(low <= v <= high for v in logits):
+            raise ValueError(f"every logit must lie between {low} and {high} (the slider range), but got {logits}.")
+        if label not in range(len(class_names)):
+            raise ValueError(f"label must be a class index from 0 to {len(class_names) - 1}, but got {label!r}.")
+        for name, value, (low, high) in (("temperature", temperature, self.TEMPERATURE_RANGE),
+                                         ("smoothing", smoothing, self.SMOOTHING_RANGE)):
+            if not low <= value <= high:
+                raise ValueError(f"{name} must lie between {low} and {high}, but got {value!r}.")
+        self.class_names = list(class_names)
+        slider = dict(min=self.LOGIT_RANGE[0], max=self.LOGIT_RANGE[1], step=0.1, readout_format=".1f",
+                      layout=w.Layout(width="250px"))
+        controls = {f"z{i}": w.FloatSlider(value=v, description=f"z {name}", **slider)
+                    for i, (v, name) in enumerate(zip(logits, class_names))}
+        controls["temperature"] = w.FloatSlider(value=temperature, min=self.TEMPERATURE_RANGE[0],
+                                                max=self.TEMPERATURE_RANGE[1], step=0.05,
+                                                description="temperature", readout_format=".2f",
+                                                layout=w.Layout(width="250px"))
+        controls["smoothing"] = w.FloatSlider(value=smoothing, min=self.SMOOTHING_RANGE[0],
+                                              max=self.SMOOTHING_RANGE[1], step=0.01,
+                                              description="smoothing", readout_format=".2f",
+                                              layout=w.Layout(width="250px"))
+        controls["label"] = w.ToggleButtons(options=[(name, i) for i, name in enumerate(class_names)],
+                                            value=label, description="true class",
+                                            style={"button_width": "60px"})
+        figure, (left, right) = plots.widget_figure(width=7.6, height=3.3, ncols=2)
+        k = len(class_names)
+        self.p_bars, self.q_bars = plots.compare_bars(left, np.full(k, 1 / k), np.full(k, 1 / k),
+                                                      self.class_names, p_label="target P",
+                                                      q_label="model Q")
+        left.set_ylim(0, 1.05)
+        self.gradient_bars = plots.gradient_bars(right, np.zeros(k), self.class_names, limit=1.05)
+        right.set_ylabel(r"$\partial L / \partial (z_j / T)$ (nats)")
+        self.left, self.right = left, right
+        self.loss_title = left.set_title(" \n ", fontsize=10)
+        right.set_title("gradient q \u2212 p of the loss", fontsize=10)
+        super().__init__(controls, figure, "Softmax, loss and gradient",
+                         moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title])
+
+    def draw(self, temperature, smoothing, label, **logits):
+        z = np.array([logits[f"z{i}"] for i in range(len(self.class_names))]) / temperature
+        p = smooth_labels([label], len(z), smoothing)[0]
+        q = softmax(z)
+        bits = cross_entropy_loss(z, p)
+        nats = cross_entropy_loss(z, p, base=np.e)
+        gradient = cross_entropy_loss_gradient(z, p, base=np.e)
+        for bars, values in ((self.p_bars, p), (self.q_bars, q), (self.gradient_bars, gradient)):
+            for bar, value in zip(bars, values):
+                bar.set_height(value)
+        self.loss_title.set_text(f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
+                                 f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits")
