@@ -5,8 +5,8 @@ refresh stored outputs; the tests import :func:`execute` to prove that a fresh r
 reproduces them exactly.
 
 Every lesson starts with a hidden cell that installs the library when the lesson runs
-in Colab (where the repository is not installed); it is added or refreshed here, so a
-new lesson needs no extra work.
+in Colab (where the repository is not installed), and cells the site hides are
+collapsed in JupyterLab too; both are done here, so a new lesson needs no extra work.
 
 Stored outputs are cleaned so that a notebook opened without a kernel still reads well:
 widget views, which need a live kernel, are dropped (every explorer also carries a
@@ -39,18 +39,38 @@ if "google.colab" in sys.modules:
     %pip install --quiet git+{REPOSITORY}"""
 
 
-def with_colab_cell(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Make the first cell the (hidden) Colab install cell, adding or refreshing it."""
+def prepare(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Make a lesson ready to run and to read in JupyterLab, whoever wrote it.
+
+    The first cell becomes the hidden Colab install cell (added or refreshed), and
+    every code cell that the site hides is collapsed in JupyterLab too.
+    """
     cells = [cell for cell in notebook.cells if cell.get("id") != COLAB_CELL_ID]
     cell = nbformat.v4.new_code_cell(COLAB_SOURCE, id=COLAB_CELL_ID)
     cell.metadata = {"tags": ["remove-cell"], "jupyter": {"source_hidden": True}}
     notebook.cells = [cell, *cells]
+    for cell in cells:
+        collapsed = jupyterlab_collapse(cell)
+        if collapsed:
+            cell.metadata.setdefault("jupyter", {}).update(collapsed)
     return notebook
+
+
+def jupyterlab_collapse(cell) -> dict:
+    """The JupyterLab collapse state that matches a code cell's tags on the site."""
+    tags = set(cell.metadata.get("tags", []))
+    if cell.cell_type != "code":
+        return {}
+    if "hide-cell" in tags:
+        return {"source_hidden": True, "outputs_hidden": True}
+    if tags & {"remove-input", "hide-input", "remove-cell"}:
+        return {"source_hidden": True}
+    return {}
 
 
 def execute(path: Path) -> nbformat.NotebookNode:
     """Run the lesson at ``path`` top to bottom in a fresh kernel; return it cleaned."""
-    notebook = with_colab_cell(nbformat.read(path, as_version=4))
+    notebook = prepare(nbformat.read(path, as_version=4))
     client = NotebookClient(
         notebook,
         timeout=300,

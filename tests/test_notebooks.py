@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from lessons import COLAB_CELL_ID, COLAB_SOURCE, LESSONS, ROOT, WIDGET_VIEW, execute
+from lessons import COLAB_CELL_ID, COLAB_SOURCE, LESSONS, ROOT, WIDGET_VIEW, execute, jupyterlab_collapse
 
 def comparable(notebook):
     """Everything a reader sees in the outputs, in order."""
@@ -42,6 +42,10 @@ def test_lesson_is_stored_executed_and_clean(path):
             assert output.get("name") != "stderr", f"stored warning in {path.name}: {output.text[:200]}"
             assert WIDGET_VIEW not in output.get("data", {}), "widget views must not be stored"
     assert "widgets" not in notebook.metadata
+    for cell in code:
+        wanted = jupyterlab_collapse(cell)
+        shown = {k: v for k, v in cell.metadata.get("jupyter", {}).items() if k in wanted}
+        assert shown == wanted, f"JupyterLab would not collapse {cell.source[:60]!r}; run `make execute`"
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
