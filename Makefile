@@ -19,10 +19,11 @@ help:
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt postBuild
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + "; set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[book,lab,test]"
+	PATH="$(CURDIR)/$(BIN):$$PATH" bash postBuild > /dev/null  # what Binder runs too
 	touch $@
 
 book: $(STAMP)

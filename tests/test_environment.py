@@ -1,8 +1,10 @@
 """Binder's environment.yml stays consistent with the versions make installs."""
 
 import ast
+import json
 import re
 import sys
+from pathlib import Path
 
 import nbformat
 import yaml
@@ -61,3 +63,10 @@ def test_environment_has_what_the_lessons_import():
 def test_postbuild_installs_the_library_and_stops_on_error():
     script = (ROOT / "postBuild").read_text()
     assert "set -e" in script and "pip install --no-deps -e ." in script
+
+
+def test_jupyterlab_does_not_ask_readers_about_news():
+    """make runs postBuild too, so this venv has the settings Binder readers get."""
+    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]
+    assert settings == {"fetchNews": "false", "checkForUpdates": False}
