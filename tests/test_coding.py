@@ -12,6 +12,7 @@ from infotheory import (
     average_length,
     block_distribution,
     code_lengths,
+    cross_entropy,
     decode,
     encode,
     entropy,
@@ -21,6 +22,7 @@ from infotheory import (
     is_prefix_free,
     kraft_sum,
     normalize,
+    shannon_code,
 )
 
 # --------------------------------------------------------------------------- strategies
@@ -209,6 +211,28 @@ def test_huffman_is_no_longer_than_the_shannon_code(p):
     shannon = np.maximum(1, np.ceil(ideal_lengths(p)[p > 0]))
     assert kraft_sum(shannon) <= 1.0
     assert average_length(p, huffman_code(p)) <= float(np.dot(p[p > 0], shannon)) + 1e-12
+
+
+def test_shannon_code_rounds_ideal_lengths_up():
+    code = shannon_code([0.4, 0.3, 0.2, 0.1], symbols=["sun", "cloud", "rain", "snow"])
+    assert code_lengths(code, ["sun", "cloud", "rain", "snow"]).tolist() == [2, 2, 3, 4]
+    assert shannon_code([0.5, 0.25, 0.25]) == huffman_code([0.5, 0.25, 0.25])
+    assert shannon_code([1.0, 0.0]) == {0: "0"}
+
+
+@given(distributions(positive=True), st.data())
+def test_shannon_code_costs_between_cross_entropy_and_one_bit_more(q, data):
+    p = data.draw(distributions(min_size=len(q), max_size=len(q)))
+    code = shannon_code(q)
+    assert is_prefix_free(code) and kraft_sum(code) <= 1.0
+    length = float(np.dot(p, code_lengths(code)))
+    assert cross_entropy(p, q) - 1e-9 <= length < cross_entropy(p, q) + 1 + 1e-9
+    assert average_length(q, huffman_code(q)) <= average_length(q, code) + 1e-12
+
+
+def test_shannon_code_refuses_lengths_that_break_kraft():
+    with pytest.raises(ValueError, match="break the Kraft inequality"):
+        shannon_code([0.5, 0.5, 1e-100])
 
 
 @given(distributions_and_messages())

@@ -9,7 +9,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from infotheory import information, widgets  # noqa: E402
+from infotheory import entropy, huffman_code, information, plots, widgets  # noqa: E402
 
 
 def test_information_explorer_follows_its_slider():
@@ -87,8 +87,6 @@ def test_bad_settings_get_clear_messages(make, message):
 
 
 # --------------------------------------------------------------------------- entropy and codes
-
-from infotheory import entropy, huffman_code, plots  # noqa: E402
 
 
 def test_simplex_explorer_moves_its_point_and_reads_the_entropy():

@@ -26,6 +26,7 @@ from .coding import (
     ideal_lengths,
     is_prefix_free,
     kraft_sum,
+    shannon_code,
 )
 from .distributions import (
     GaussianFit,
@@ -89,6 +90,7 @@ __all__ = [
     "mixture",
     "normalize",
     "one_hot",
+    "shannon_code",
     "smooth_labels",
     "softmax",
     "train_softmax_classifier",

@@ -1,4 +1,4 @@
-"""Prefix codes: Huffman codes, code lengths, the Kraft sum, encoding and decoding.
+"""Prefix codes: Huffman and Shannon codes, code lengths, the Kraft sum, encoding and decoding.
 
 A binary code gives each symbol a *codeword*, a string of ``'0'`` and ``'1'``. A code
 is a plain ``dict`` from symbols to codewords, such as ``{'a': '0', 'b': '10', 'c': '11'}``.
@@ -125,6 +125,61 @@ def huffman_code(p, symbols=None):
     symbols = as_symbols(symbols, len(p))
     keep = [i for i in range(len(p)) if p[i] > 0]
     lengths = _huffman_lengths([float(p[i]) for i in keep])
+    words = _canonical_codewords(lengths)
+    return {symbols[i]: word for i, word in zip(keep, words)}
+
+
+def shannon_code(p, symbols=None):
+    """The Shannon code for ``p``: a prefix code with lengths ``ceil(-log2 p)``.
+
+    Rounding every ideal length up keeps the Kraft sum at most 1, so a prefix code
+    with these lengths exists; its average length lies in ``[H(p), H(p) + 1)``. Used
+    on data from another distribution ``P``, its average length lies in
+    ``[H(P, p), H(P, p) + 1)``: cross-entropy as a code length. Huffman's code is
+    never longer on average.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities of the symbols, non-negative and summing to 1.
+    symbols : sequence, optional
+        A distinct label for each probability, as in :func:`huffman_code`.
+
+    Returns
+    -------
+    dict
+        Symbol -> codeword, canonical like :func:`huffman_code`'s; symbols with
+        probability 0 get no codeword.
+
+    Raises
+    ------
+    ValueError
+        For the bad inputs of :func:`huffman_code`, and when rounding made ``p`` sum to
+        1 although it exceeds 1 (such as ``(1/2, 1/2, 1e-100)``): then the Shannon
+        lengths break the Kraft inequality.
+
+    References
+    ----------
+    Shannon (1948), section 9; Cover & Thomas (2006), section 5.4.
+
+    Examples
+    --------
+    >>> shannon_code([0.4, 0.3, 0.2, 0.1], symbols=["sun", "cloud", "rain", "snow"])
+    {'sun': '00', 'cloud': '01', 'rain': '100', 'snow': '1010'}
+    >>> shannon_code([0.5, 0.25, 0.25])         # dyadic: the same lengths as Huffman's
+    {0: '0', 1: '10', 2: '11'}
+    """
+    p = as_distribution_1d(p, "p")
+    symbols = as_symbols(symbols, len(p))
+    keep = [i for i in range(len(p)) if p[i] > 0]
+    lengths = [max(1, math.ceil(float(information(p[i])))) for i in keep]
+    longest = max(lengths)
+    if sum(1 << (longest - length) for length in lengths) > 1 << longest:  # Kraft, exactly
+        raise ValueError(
+            f"p sums to more than 1 before rounding (to {math.fsum(map(float, p))!r} in "
+            f"floating point), so the lengths ceil(-log2 p) break the Kraft inequality and no "
+            f"prefix code has them; drop the negligible probabilities or use huffman_code(p)."
+        )
     words = _canonical_codewords(lengths)
     return {symbols[i]: word for i, word in zip(keep, words)}
 

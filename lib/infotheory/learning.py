@@ -46,7 +46,8 @@ from ._validation import (
     check_positive,
     check_row_maxima,
 )
-from .measures import _as_result, _log_scale
+from ._units import as_result as _as_result
+from ._units import log_scale as _log_scale
 
 __all__ = [
     "softmax",

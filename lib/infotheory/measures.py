@@ -27,6 +27,9 @@ import math
 
 import numpy as np
 
+from ._units import as_result as _as_result
+from ._units import log_function as _log_function
+from ._units import log_scale as _log_scale
 from ._validation import (
     as_probabilities,
     as_weights,
@@ -380,34 +383,3 @@ def _careful_kl(p, q, axis):
 #: Coefficients of f(d) / d**2 = sum over k >= 2 of (-1)**k d**(k-2) / (k (k-1)),
 #: highest power first, enough for |d| < 0.01 to double precision.
 _F_SERIES = np.array([(-1) ** k / (k * (k - 1)) for k in range(12, 1, -1)])
-
-
-_EXACT_LOGS = {2.0: np.log2, math.e: np.log, 10.0: np.log10}
-
-
-def _log_function(base: float):
-    """The logarithm to ``base`` as a ufunc-like callable accepting ``out=``.
-
-    Exact ufuncs for the common bases 2, e and 10 (so that, for example,
-    ``entropy([0.5, 0.5]) == 1.0`` exactly); natural log and a rescaling otherwise.
-    """
-    if base in _EXACT_LOGS:
-        return _EXACT_LOGS[base]
-    scale = 1.0 / math.log(base)
-
-    def log(x, out=None):
-        if out is None:
-            return np.log(x) * scale
-        return np.multiply(np.log(x, out=out), scale, out=out)
-
-    return log
-
-
-def _log_scale(base: float) -> float:
-    """The factor that turns natural logarithms into logarithms to ``base``."""
-    return 1.0 if base == math.e else 1.0 / math.log(base)
-
-
-def _as_result(value):
-    """A Python float for a 0-d result, the array otherwise."""
-    return value if type(value) is np.ndarray and value.ndim else float(value)

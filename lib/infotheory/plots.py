@@ -186,20 +186,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
     return line
 
 
-def bits_bar(ax, values, labels, unit="bits", color=None):
-    """Horizontal bars of information (or any quantity in ``unit``), labelled with values."""
-    y = np.arange(len(values))
-    ax.barh(y, values, color=color or COLORS["p"])
-    for yi, v in zip(y, values):
-        ax.annotate(f"{v:.3g} {unit}", (v, yi), xytext=(4, 0), textcoords="offset points",
-                    va="center", fontsize=9)
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(unit)
-    ax.set_xlim(0, max(values) * 1.3)
-    ax.grid(axis="y", visible=False)
-
-
 def halving_steps(ax, n):
     """How ``n`` equally likely candidates shrink when each yes/no answer halves them."""
     remaining = [n]
