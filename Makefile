@@ -5,15 +5,15 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-LESSONS := $(sort $(wildcard book/[0-9][0-9]-*.ipynb))
+NBVAL  := --nbval --nbval-sanitize-with tests/book/sanitize.cfg --nbval-cell-timeout 120
 
 .PHONY: help install book test lab execute bench lock clean
 
 help:
 	@echo "make book     build the static site into _build/html"
-	@echo "make test     run every test: library, doctests, lessons (nbval), build, browser"
+	@echo "make test     run every check: lint, library, doctests, lessons (nbval), build, browser"
 	@echo "make lab      open the lessons in JupyterLab"
-	@echo "make execute  re-run the lessons and store their outputs (after changing code)"
+	@echo "make execute  re-run every lesson and store its outputs (after changing code)"
 	@echo "make bench    measure lesson, widget, build and library speed"
 	@echo "make lock     re-pin every package in constraints.txt"
 
@@ -22,26 +22,29 @@ install: $(STAMP)
 $(STAMP): pyproject.toml constraints.txt postBuild
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "Python 3.11 is needed, found " + sys.version.split()[0] + "; set PYTHON=/path/to/python3.11")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[book,lab,test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[book,lab]"
 	PATH="$(CURDIR)/$(BIN):$$PATH" bash postBuild > /dev/null  # what Binder runs too
 	touch $@
 
 book: $(STAMP)
+	$(BIN)/python -m tools.lessons refresh
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html"
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/ruff check --quiet .
+	$(BIN)/ruff format --check --quiet .
+	$(BIN)/python -m pytest lib tests book $(NBVAL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/
 
 execute: $(STAMP)
-	$(BIN)/python tests/lessons.py $(LESSONS)
+	$(BIN)/python -m tools.lessons execute
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 lock: $(STAMP)
 	@{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.tmp

@@ -1,6 +1,6 @@
 """Benchmarks of the book: lessons, explorers, build and test, library, page weight.
 
-Run with ``make bench``. Prints a markdown report, writes it to ``bench/results.md``
+Run with ``make bench`` (``python -m bench.run``). Prints a markdown report, writes it to ``bench/results.md``
 and refreshes the figures in the README between its ``bench`` markers. Benchmarks
 measure and print; they never fail. Every figure is the median of several runs
 (``BENCH_REPEAT``, default 3), except where the table says otherwise.
@@ -31,7 +31,6 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 RESULTS = ROOT / "bench" / "results.md"
 README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -60,7 +59,7 @@ def mark(ok: bool) -> str:
 
 
 def bench_lessons():
-    from lessons import LESSONS, execute
+    from tools.lessons import LESSONS, execute
 
     rows, total = [], 0.0
     for path in LESSONS:
@@ -68,9 +67,11 @@ def bench_lessons():
         total += seconds
         rows.append([path.stem, f"{seconds:.2f}", mark(seconds < 5)])
     rows.append(["**whole book**", f"{total:.2f}", mark(total < 30)])
-    return ("Lesson execution, top to bottom in a fresh kernel (kernel start included); "
-            "targets: each under 5 s, the book under 30 s.",
-            table(["lesson", "seconds (median)", "on target"], rows))
+    return (
+        "Lesson execution, top to bottom in a fresh kernel (kernel start included); "
+        "targets: each under 5 s, the book under 30 s.",
+        table(["lesson", "seconds (median)", "on target"], rows),
+    )
 
 
 # ----------------------------------------------------------------------------- 2. explorers
@@ -80,7 +81,9 @@ def typical_changes(control):
     """A sweep of values a reader would set: ten slider stops, or every option."""
     options = getattr(control, "options", None)
     if options:
-        values = [option[1] if isinstance(option, tuple) else option for option in options]
+        values = [
+            option[1] if isinstance(option, tuple) else option for option in options
+        ]
         return values[1:] + values[:1]
     low, high = control.min, control.max
     values = np.linspace(low, high, 12)[1:-1]
@@ -116,18 +119,33 @@ def bench_explorers():
                     explorer.update(**{name: value})
         times = np.array(explorer.update_seconds) * 1e3
         median, worst = float(np.median(times)), float(times.max())
-        rows.append([cls.__name__, len(times), f"{median:.1f}", f"{worst:.1f}",
-                     mark(median < 30 and worst < 100)])
-    return ("Explorer latency: one update callback (artists moved, picture encoded) for a sweep "
-            "of every control; targets: median under 30 ms, worst under 100 ms.",
-            table(["explorer", "updates", "median ms", "worst ms", "on target"], rows))
+        rows.append(
+            [
+                cls.__name__,
+                len(times),
+                f"{median:.1f}",
+                f"{worst:.1f}",
+                mark(median < 30 and worst < 100),
+            ]
+        )
+    return (
+        "Explorer latency: one update callback (artists moved, picture encoded) for a sweep "
+        "of every control; targets: median under 30 ms, worst under 100 ms.",
+        table(["explorer", "updates", "median ms", "worst ms", "on target"], rows),
+    )
 
 
 # ----------------------------------------------------------------------------- 3. build, test
 
 
 def run(command):
-    subprocess.run(command, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        command,
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def bench_build_and_test():
@@ -141,11 +159,23 @@ def bench_build_and_test():
     test = median_time(lambda: run(["make", "test"]), repeat=test_runs)
     rows = [
         ["`make book` from a clean `_build`", f"{clean:.1f}", "60", mark(clean < 60)],
-        ["`make book` again, nothing changed", f"{rebuild:.1f}", "10", mark(rebuild < 10)],
-        [f"`make test` (median of {test_runs})", f"{test:.1f}", "300", mark(test < 300)],
+        [
+            "`make book` again, nothing changed",
+            f"{rebuild:.1f}",
+            "10",
+            mark(rebuild < 10),
+        ],
+        [
+            f"`make test` (median of {test_runs})",
+            f"{test:.1f}",
+            "300",
+            mark(test < 300),
+        ],
     ]
-    return ("Build and test wall time.",
-            table(["command", "seconds", "target", "on target"], rows))
+    return (
+        "Build and test wall time.",
+        table(["command", "seconds", "target", "on target"], rows),
+    )
 
 
 # ----------------------------------------------------------------------------- 4. library
@@ -173,35 +203,73 @@ def bench_library():
         p, q = random_distribution(rng, n), random_distribution(rng, n)
         floor = best_time(lambda: np.log(p), n)
         cases = [
-            ("entropy", lambda: entropy(p), 2.0,
-             [("scipy.stats.entropy", lambda: scipy.stats.entropy(p, base=2)),
-              ("sum(special.entr)", lambda: scipy.special.entr(p).sum())]),
-            ("kl_divergence", lambda: kl_divergence(p, q), 3.0,
-             [("scipy.stats.entropy(p, q)", lambda: scipy.stats.entropy(p, q, base=2)),
-              ("sum(special.rel_entr)", lambda: scipy.special.rel_entr(p, q).sum())]),
-            ("cross_entropy", lambda: cross_entropy(p, q), None,
-             [("-sum(special.xlogy)", lambda: -scipy.special.xlogy(p, q).sum())]),
+            (
+                "entropy",
+                lambda: entropy(p),
+                2.0,
+                [
+                    ("scipy.stats.entropy", lambda: scipy.stats.entropy(p, base=2)),
+                    ("sum(special.entr)", lambda: scipy.special.entr(p).sum()),
+                ],
+            ),
+            (
+                "kl_divergence",
+                lambda: kl_divergence(p, q),
+                3.0,
+                [
+                    (
+                        "scipy.stats.entropy(p, q)",
+                        lambda: scipy.stats.entropy(p, q, base=2),
+                    ),
+                    (
+                        "sum(special.rel_entr)",
+                        lambda: scipy.special.rel_entr(p, q).sum(),
+                    ),
+                ],
+            ),
+            (
+                "cross_entropy",
+                lambda: cross_entropy(p, q),
+                None,
+                [("-sum(special.xlogy)", lambda: -scipy.special.xlogy(p, q).sum())],
+            ),
         ]
         for name, ours, target, others in cases:
             ours_time = best_time(ours, n)
             other_times = {label: best_time(f, n) for label, f in others}
             fastest_other = min(other_times.values())
             if n >= 10**5 and target:
-                on_target = mark(ours_time / floor <= target and ours_time < fastest_other)
+                on_target = mark(
+                    ours_time / floor <= target and ours_time < fastest_other
+                )
             elif n == 10**3:
-                on_target = mark((ours_time - floor) * 1e6 < 10 and ours_time < fastest_other)
+                on_target = mark(
+                    (ours_time - floor) * 1e6 < 10 and ours_time < fastest_other
+                )
             else:
                 on_target = mark(ours_time < fastest_other)
-            rows.append([
-                name, f"{n:.0e}", f"{ours_time * 1e6:,.1f}", f"{ours_time / floor:.2f}",
-                "; ".join(f"{label} {t * 1e6:,.1f} ({t / floor:.1f}x)" for label, t in other_times.items()),
-                on_target,
-            ])
-    text = ("Library against scipy and the floor (one `np.log` pass over the same array), "
-            "float64, single-threaded, validation included. Targets: at n >= 1e5 entropy within "
-            "2x the floor and KL within 3x; at n = 1e3 under 10 us of overhead beyond the floor; "
-            "always faster than scipy. Times in microseconds, best of 7.")
-    return text, table(["function", "n", "us", "x floor", "scipy (x floor)", "on target"], rows)
+            rows.append(
+                [
+                    name,
+                    f"{n:.0e}",
+                    f"{ours_time * 1e6:,.1f}",
+                    f"{ours_time / floor:.2f}",
+                    "; ".join(
+                        f"{label} {t * 1e6:,.1f} ({t / floor:.1f}x)"
+                        for label, t in other_times.items()
+                    ),
+                    on_target,
+                ]
+            )
+    text = (
+        "Library against scipy and the floor (one `np.log` pass over the same array), "
+        "float64, single-threaded, validation included. Targets: at n >= 1e5 entropy within "
+        "2x the floor and KL within 3x; at n = 1e3 under 10 us of overhead beyond the floor; "
+        "always faster than scipy. Times in microseconds, best of 7."
+    )
+    return text, table(
+        ["function", "n", "us", "x floor", "scipy (x floor)", "on target"], rows
+    )
 
 
 def bench_accuracy():
@@ -217,24 +285,41 @@ def bench_accuracy():
         n = 64
         counts = rng.multinomial(2**20 - n, np.ones(n) / n) + 1
         p = counts / 2**20
-        moves = rng.integers(1, 2**shift + 1, size=n // 2) * rng.choice([-1, 1], size=n // 2)
+        moves = rng.integers(1, 2**shift + 1, size=n // 2) * rng.choice(
+            [-1, 1], size=n // 2
+        )
         delta = np.zeros(n)
         delta[0::2], delta[1::2] = moves, -moves
         q = p + delta / 2**40
-        exact = float(sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b)) for a, b in zip(p, q)))
+        exact = float(
+            sum(
+                mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b))
+                for a, b in zip(p, q)
+            )
+        )
         ours = abs(kl_divergence(p, q, base=np.e) - exact) / exact
         theirs = abs(float(scipy.special.rel_entr(p, q).sum()) - exact) / exact
-        rows.append([f"{exact:.3e}", f"{ours:.1e}", f"{theirs:.1e}", mark(ours <= theirs)])
-    return ("KL of nearly equal distributions (exact sums, dyadic entries), relative error "
-            "against a 60-digit mpmath reference.",
-            table(["exact KL (nats)", "infotheory", "sum(rel_entr)", "at least as accurate"], rows))
+        rows.append(
+            [f"{exact:.3e}", f"{ours:.1e}", f"{theirs:.1e}", mark(ours <= theirs)]
+        )
+    return (
+        "KL of nearly equal distributions (exact sums, dyadic entries), relative error "
+        "against a 60-digit mpmath reference.",
+        table(
+            ["exact KL (nats)", "infotheory", "sum(rel_entr)", "at least as accurate"],
+            rows,
+        ),
+    )
 
 
 def bench_logits():
     try:
         from infotheory import learning
     except ImportError:
-        return "Batched cross-entropy from logits: `infotheory.learning` is not in the library yet.", ""
+        return (
+            "Batched cross-entropy from logits: `infotheory.learning` is not in the library yet.",
+            "",
+        )
     import scipy.special
 
     rng = np.random.default_rng(2026)
@@ -247,19 +332,38 @@ def bench_logits():
         return -log_q[np.arange(len(labels)), labels].mean()
 
     def with_scipy():
-        return -scipy.special.log_softmax(logits, axis=1)[np.arange(len(labels)), labels].mean()
+        return -scipy.special.log_softmax(logits, axis=1)[
+            np.arange(len(labels)), labels
+        ].mean()
 
-    loss = getattr(learning, "cross_entropy_from_logits", None) or getattr(learning, "cross_entropy_loss")
+    loss = getattr(learning, "cross_entropy_from_logits", None) or learning.cross_entropy_loss
     ours = best_time(lambda: loss(logits, labels, base=np.e), logits.size)
     floor = best_time(lambda: np.exp(logits), logits.size)
-    rows = [["infotheory.learning", f"{ours * 1e3:.1f}", f"{ours / floor:.2f}", mark(ours / floor <= 3)],
-            ["hand-written log-sum-exp", f"{best_time(handwritten, logits.size) * 1e3:.1f}",
-             f"{best_time(handwritten, logits.size) / floor:.2f}", ""],
-            ["scipy.special.log_softmax", f"{best_time(with_scipy, logits.size) * 1e3:.1f}",
-             f"{best_time(with_scipy, logits.size) / floor:.2f}", ""]]
-    return ("Batched cross-entropy from logits, 4096 x 1000, integer labels, in nats; the floor is "
-            "one `np.exp` pass. Target: within 3x the floor.",
-            table(["implementation", "ms", "x floor", "on target"], rows))
+    rows = [
+        [
+            "infotheory.learning",
+            f"{ours * 1e3:.1f}",
+            f"{ours / floor:.2f}",
+            mark(ours / floor <= 3),
+        ],
+        [
+            "hand-written log-sum-exp",
+            f"{best_time(handwritten, logits.size) * 1e3:.1f}",
+            f"{best_time(handwritten, logits.size) / floor:.2f}",
+            "",
+        ],
+        [
+            "scipy.special.log_softmax",
+            f"{best_time(with_scipy, logits.size) * 1e3:.1f}",
+            f"{best_time(with_scipy, logits.size) / floor:.2f}",
+            "",
+        ],
+    ]
+    return (
+        "Batched cross-entropy from logits, 4096 x 1000, integer labels, in nats; the floor is "
+        "one `np.exp` pass. Target: within 3x the floor.",
+        table(["implementation", "ms", "x floor", "on target"], rows),
+    )
 
 
 # ----------------------------------------------------------------------------- 5. pages
@@ -281,7 +385,7 @@ class _Assets(html.parser.HTMLParser):
 
 
 def bench_pages():
-    from lessons import PAGES
+    from tools.lessons import PAGES
 
     site = ROOT / "_build" / "html"
     run(["make", "book"])  # up to date with every lesson (fast when nothing changed)
@@ -291,18 +395,39 @@ def bench_pages():
         parser = _Assets()
         parser.feed(path.read_text())
         local = lambda ref: (path.parent / ref.split("?")[0]).resolve()  # noqa: E731
-        images = sum(local(src).stat().st_size for src in parser.images if not src.startswith("data:"))
+        images = sum(
+            local(src).stat().st_size
+            for src in parser.images
+            if not src.startswith("data:")
+        )
         inline = sum(len(src) for src in parser.images if src.startswith("data:"))
-        shared.update(local(ref) for ref in parser.shared if not re.match(r"https?:", ref))
+        shared.update(
+            local(ref) for ref in parser.shared if not re.match(r"https?:", ref)
+        )
         html_bytes = path.stat().st_size
-        rows.append([page.split("/")[-1], f"{html_bytes / 1024:.0f}", len(parser.images),
-                     f"{(images + inline) / 1024:.0f}", f"{(html_bytes + images) / 1024:.0f}"])
+        rows.append(
+            [
+                page.split("/")[-1],
+                f"{html_bytes / 1024:.0f}",
+                len(parser.images),
+                f"{(images + inline) / 1024:.0f}",
+                f"{(html_bytes + images) / 1024:.0f}",
+            ]
+        )
     shared_bytes = sum(p.stat().st_size for p in shared if p.exists())
-    mathjax = sum(p.stat().st_size for p in (site / "_static" / "mathjax").rglob("*") if p.is_file())
-    text = (f"Page weight of the built site. Shared assets every page loads (CSS and scripts): "
-            f"{shared_bytes / 1024:,.0f} KiB, cached after the first page; MathJax, served from the site "
-            f"and loaded piecewise on demand: {mathjax / 1024 / 1024:.1f} MiB on disk.")
-    return text, table(["page", "HTML KiB", "images", "images KiB", "page + images KiB"], rows)
+    mathjax = sum(
+        p.stat().st_size
+        for p in (site / "_static" / "mathjax").rglob("*")
+        if p.is_file()
+    )
+    text = (
+        f"Page weight of the built site. Shared assets every page loads (CSS and scripts): "
+        f"{shared_bytes / 1024:,.0f} KiB, cached after the first page; MathJax, served from the site "
+        f"and loaded piecewise on demand: {mathjax / 1024 / 1024:.1f} MiB on disk."
+    )
+    return text, table(
+        ["page", "HTML KiB", "images", "images KiB", "page + images KiB"], rows
+    )
 
 
 # ----------------------------------------------------------------------------- report
@@ -320,7 +445,11 @@ SECTIONS = [
 
 
 def main(selected: list[str]) -> None:
-    chosen = [(title, f) for title, f in SECTIONS if not selected or title.lower().split()[0] in selected]
+    chosen = [
+        (title, f)
+        for title, f in SECTIONS
+        if not selected or title.lower().split()[0] in selected
+    ]
     parts = [
         f"Measured on {date.today().isoformat()}: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, numpy {np.__version__}; median of {REPEAT} runs "
@@ -333,12 +462,16 @@ def main(selected: list[str]) -> None:
         print(parts[-1] + "\n", flush=True)
     report = "\n\n".join(parts) + "\n"
     if not selected:
-        RESULTS.write_text("# Benchmark results\n\nWritten by `make bench`.\n\n" + report)
+        RESULTS.write_text(
+            "# Benchmark results\n\nWritten by `make bench`.\n\n" + report
+        )
         readme = (ROOT / "README.md").read_text()
         if README_START in readme:
             head, rest = readme.split(README_START, 1)
             tail = rest.split(README_END, 1)[1]
-            (ROOT / "README.md").write_text(f"{head}{README_START}\n{report}{README_END}{tail}")
+            (ROOT / "README.md").write_text(
+                f"{head}{README_START}\n{report}{README_END}{tail}"
+            )
 
 
 if __name__ == "__main__":

@@ -56,8 +56,8 @@ from .learning import (
 from .measures import cross_entropy, entropy, information, kl_divergence, normalize
 
 __all__ = [
-    "GaussianFit",
     "SUM_TOLERANCE",
+    "GaussianFit",
     "SoftmaxClassifier",
     "additive_smoothing",
     "average_length",

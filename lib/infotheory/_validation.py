@@ -16,7 +16,9 @@ import numpy as np
 SUM_TOLERANCE = 1e-6
 
 
-def as_float_array(values, name: str, what: str = "probability", example: str = "[1.0]") -> np.ndarray:
+def as_float_array(
+    values, name: str, what: str = "probability", example: str = "[1.0]"
+) -> np.ndarray:
     """Return ``values`` as a non-empty float64 array of real numbers, or raise.
 
     The values themselves are not looked at (NaN and infinities pass), so callers that
@@ -64,7 +66,9 @@ def as_distribution(values, name: str, axis: int = -1) -> np.ndarray:
     return distribution_and_minimum(values, name, axis)[0]
 
 
-def distribution_and_minimum(values, name: str, axis: int = -1) -> tuple[np.ndarray, float]:
+def distribution_and_minimum(
+    values, name: str, axis: int = -1
+) -> tuple[np.ndarray, float]:
     """Like :func:`as_distribution`, also returning the smallest entry.
 
     The minimum comes free with the checks and tells callers whether the fast paths
@@ -123,7 +127,9 @@ def as_weights(values, name: str, axis: int = -1) -> np.ndarray:
     return array
 
 
-def check_same_shape(p: np.ndarray, q: np.ndarray, p_name: str = "p", q_name: str = "q") -> None:
+def check_same_shape(
+    p: np.ndarray, q: np.ndarray, p_name: str = "p", q_name: str = "q"
+) -> None:
     """Raise unless ``p`` and ``q`` have exactly the same shape (no broadcasting)."""
     if p.shape != q.shape:
         raise ValueError(
@@ -181,7 +187,9 @@ def as_logits(values, name: str = "logits") -> np.ndarray:
     return array
 
 
-def check_row_maxima(maxima: np.ndarray, logits: np.ndarray, name: str = "logits") -> None:
+def check_row_maxima(
+    maxima: np.ndarray, logits: np.ndarray, name: str = "logits"
+) -> None:
     """Raise unless every row maximum of ``logits`` is finite.
 
     ``np.argmax`` picks a NaN as the maximum, so a finite maximum in every row means the
@@ -204,9 +212,14 @@ def check_row_maxima(maxima: np.ndarray, logits: np.ndarray, name: str = "logits
             f"finite logits (only -inf is allowed, to mask a class out)."
         )
     row = int(np.flatnonzero(np.isneginf(maxima))[0]) if maxima.ndim else None
-    where = "" if row is None else (
-        f" in row {row}" if maxima.ndim == 1
-        else f" in row {tuple(int(i) for i in np.unravel_index(row, maxima.shape))}"
+    where = (
+        ""
+        if row is None
+        else (
+            f" in row {row}"
+            if maxima.ndim == 1
+            else f" in row {tuple(int(i) for i in np.unravel_index(row, maxima.shape))}"
+        )
     )
     raise ValueError(
         f"{name} is -inf for every class{where}: every class is masked out, so no "
@@ -217,7 +230,9 @@ def check_row_maxima(maxima: np.ndarray, logits: np.ndarray, name: str = "logits
 def as_labels(values, name: str, shape: tuple, n_classes: int) -> np.ndarray:
     """Return ``values`` as integer class indices of ``shape`` in ``[0, n_classes)``, or raise."""
     if isinstance(values, (str, bytes)):
-        raise ValueError(f"{name} must be class indices (integers), but got the text {values!r}.")
+        raise ValueError(
+            f"{name} must be class indices (integers), but got the text {values!r}."
+        )
     try:
         array = np.asarray(values)
     except (TypeError, ValueError) as error:
@@ -264,24 +279,40 @@ def as_labels(values, name: str, shape: tuple, n_classes: int) -> np.ndarray:
 
 def check_positive(value, name: str, example: str) -> float:
     """Return ``value`` as a float if it is a finite number greater than 0, or raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
-        math.isfinite(float(value)) and float(value) > 0
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not (math.isfinite(float(value)) and float(value) > 0)
     ):
-        raise ValueError(f"{name} must be a finite number greater than 0, such as {example}, but got {value!r}.")
+        raise ValueError(
+            f"{name} must be a finite number greater than 0, such as {example}, but got {value!r}."
+        )
     return float(value)
 
 
 def check_fraction(value, name: str, example: str) -> float:
     """Return ``value`` as a float if it is a number between 0 and 1, or raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 <= float(value) <= 1:
-        raise ValueError(f"{name} must be a number between 0 and 1, such as {example}, but got {value!r}.")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not 0 <= float(value) <= 1
+    ):
+        raise ValueError(
+            f"{name} must be a number between 0 and 1, such as {example}, but got {value!r}."
+        )
     return float(value)
 
 
 def check_count(value, name: str, minimum: int = 1) -> int:
     """Return ``value`` as an int if it is a whole number of at least ``minimum``, or raise."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
-        raise ValueError(f"{name} must be a whole number of at least {minimum}, but got {value!r}.")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Integral)
+        or value < minimum
+    ):
+        raise ValueError(
+            f"{name} must be a whole number of at least {minimum}, but got {value!r}."
+        )
     return int(value)
 
 
@@ -419,7 +450,9 @@ def as_code(code, name: str = "code", prefix_free: bool = True) -> dict:
         )
     code = dict(code)
     if not code:
-        raise ValueError(f"{name} is empty; a code needs a codeword for at least one symbol.")
+        raise ValueError(
+            f"{name} is empty; a code needs a codeword for at least one symbol."
+        )
     for symbol, word in code.items():
         as_codeword(word, f"the codeword of {symbol!r} in {name}")
         if not word:
@@ -432,9 +465,10 @@ def as_code(code, name: str = "code", prefix_free: bool = True) -> dict:
         if clash is not None:
             (a, word_a), (b, word_b) = clash
             problem = (
-                f"{a!r} and {b!r} share the codeword {word_a!r}" if word_a == word_b
+                f"{a!r} and {b!r} share the codeword {word_a!r}"
+                if word_a == word_b
                 else f"the codeword {word_a!r} of {a!r} is the start of the codeword "
-                     f"{word_b!r} of {b!r}"
+                f"{word_b!r} of {b!r}"
             )
             raise ValueError(
                 f"{name} is not a prefix code: {problem}, so a bit string could not be "
@@ -488,7 +522,9 @@ def as_code_lengths(lengths, name: str = "lengths") -> np.ndarray:
 def check_block_size(k, n: int, limit: int) -> int:
     """Return ``k`` if it is a whole number >= 1 with ``n ** k <= limit``, or raise."""
     if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
-        raise ValueError(f"k must be a whole number of symbols per block, at least 1, but got {k!r}.")
+        raise ValueError(
+            f"k must be a whole number of symbols per block, at least 1, but got {k!r}."
+        )
     if n ** int(k) > limit:
         raise ValueError(
             f"blocks of k={k} symbols over {n} symbols make {n ** int(k):,} blocks, more than "
@@ -497,9 +533,13 @@ def check_block_size(k, n: int, limit: int) -> int:
     return int(k)
 
 
-def check_number(value, name: str, low=None, high=None, low_open: bool = False) -> float:
+def check_number(
+    value, name: str, low=None, high=None, low_open: bool = False
+) -> float:
     """Return ``value`` as a finite float within ``[low, high]`` (``(low, high]`` if ``low_open``), or raise."""
-    if isinstance(value, bool) or not isinstance(value, (numbers.Real, np.floating, np.integer)):
+    if isinstance(value, bool) or not isinstance(
+        value, (numbers.Real, np.floating, np.integer)
+    ):
         raise ValueError(f"{name} must be a single real number, but got {value!r}.")
     value = float(value)
     if not math.isfinite(value):
@@ -520,9 +560,7 @@ def check_number(value, name: str, low=None, high=None, low_open: bool = False) 
 def check_choice(value, name: str, options) -> str:
     """Return ``value`` if it is one of ``options``, or raise."""
     if value not in options:
-        raise ValueError(
-            f"{name} must be one of {list(options)}, but got {value!r}."
-        )
+        raise ValueError(f"{name} must be one of {list(options)}, but got {value!r}.")
     return value
 
 

@@ -174,7 +174,9 @@ def shannon_code(p, symbols=None):
     keep = [i for i in range(len(p)) if p[i] > 0]
     lengths = [max(1, math.ceil(float(information(p[i])))) for i in keep]
     longest = max(lengths)
-    if sum(1 << (longest - length) for length in lengths) > 1 << longest:  # Kraft, exactly
+    if (
+        sum(1 << (longest - length) for length in lengths) > 1 << longest
+    ):  # Kraft, exactly
         raise ValueError(
             f"p sums to more than 1 before rounding (to {math.fsum(map(float, p))!r} in "
             f"floating point), so the lengths ceil(-log2 p) break the Kraft inequality and no "
@@ -255,7 +257,10 @@ def code_lengths(code, symbols=None):
     code = as_code(code, prefix_free=False)
     if symbols is None:
         return np.array([len(word) for word in code.values()], dtype=np.int64)
-    words = [_codeword(code, symbol, "symbols", i) for i, symbol in enumerate(_as_list(symbols))]
+    words = [
+        _codeword(code, symbol, "symbols", i)
+        for i, symbol in enumerate(_as_list(symbols))
+    ]
     return np.array([len(word) for word in words], dtype=np.int64)
 
 
@@ -460,13 +465,13 @@ def decode(bits, code):
     symbols, position, end = [], 0, len(bits)
     while position < end:
         for size in sizes:
-            symbol = lookup.get(bits[position:position + size], lookup)
+            symbol = lookup.get(bits[position : position + size], lookup)
             if symbol is not lookup:
                 symbols.append(symbol)
                 position += size
                 break
         else:
-            rest = bits[position:position + sizes[-1]]
+            rest = bits[position : position + sizes[-1]]
             if len(rest) < sizes[-1] and any(word.startswith(rest) for word in lookup):
                 raise ValueError(
                     f"bits ends with {rest!r} at position {position}, which is only the start "
@@ -532,7 +537,9 @@ def _huffman_lengths(weights):
     n = len(weights)
     if n == 1:
         return [1]
-    heap = [(weight, i) for i, weight in enumerate(weights)]  # (weight, insertion counter)
+    heap = [
+        (weight, i) for i, weight in enumerate(weights)
+    ]  # (weight, insertion counter)
     heapq.heapify(heap)
     parent = [0] * (2 * n - 1)
     for node in range(n, 2 * n - 1):
@@ -566,7 +573,9 @@ def _as_list(values, name="symbols"):
     try:
         return list(values)
     except TypeError:
-        raise ValueError(f"{name} must be a sequence of symbols, but got {values!r}.") from None
+        raise ValueError(
+            f"{name} must be a sequence of symbols, but got {values!r}."
+        ) from None
 
 
 def _codeword(code, symbol, name, index, why=""):

@@ -175,7 +175,9 @@ def gaussian_mixture(grid, means, stds, weights):
     stds = as_vector(stds, "stds")
     check_same_length(means, stds, "means", "stds")
     if (stds <= 0).any():
-        raise ValueError(f"stds must all be positive, but got {stds.tolist()}; pass standard deviations > 0.")
+        raise ValueError(
+            f"stds must all be positive, but got {stds.tolist()}; pass standard deviations > 0."
+        )
     weights = as_distribution(weights, "weights")
     check_same_length(means, weights, "means", "weights")
     return mixture(weights, _gaussian_rows(grid, means, stds))
@@ -412,7 +414,9 @@ def gaussian_divergences(p, grid, means, stds, direction="forward", base=2):
     means = as_vector(means, "means")
     stds = as_vector(stds, "stds")
     if (stds <= 0).any():
-        raise ValueError(f"stds must all be positive, but the smallest is {stds.min()!r}; pass standard deviations > 0.")
+        raise ValueError(
+            f"stds must all be positive, but the smallest is {stds.min()!r}; pass standard deviations > 0."
+        )
     check_choice(direction, "direction", DIRECTIONS)
     check_base(base)
     mean_lattice, std_lattice = np.meshgrid(means, stds)
@@ -510,13 +514,26 @@ def fit_gaussian(p, grid, direction="forward", base=2):
         )
     best = None
     for j, i in starts:
-        found = _refine(surface, means[i], log_stds[j], means[1] - means[0], log_stds[1] - log_stds[0],
-                        (mean_low, mean_high), (log_low, log_high), (1e-3 * spacing, 1e-4))
+        found = _refine(
+            surface,
+            means[i],
+            log_stds[j],
+            means[1] - means[0],
+            log_stds[1] - log_stds[0],
+            (mean_low, mean_high),
+            (log_low, log_high),
+            (1e-3 * spacing, 1e-4),
+        )
         if best is None or found[2] < best[2]:
             best = found
     mean, log_std, divergence = best
     std = math.exp(log_std)
-    return GaussianFit(mean, std, divergence, _gaussian_rows(grid, np.array([mean]), np.array([std]))[0])
+    return GaussianFit(
+        mean,
+        std,
+        divergence,
+        _gaussian_rows(grid, np.array([mean]), np.array([std]))[0],
+    )
 
 
 # ----------------------------------------------------------------------------- helpers
@@ -530,27 +547,39 @@ def _lattice_minima(surface: np.ndarray) -> list[tuple[int, int]]:
     for dj in (-1, 0, 1):
         for di in (-1, 0, 1):
             if dj or di:
-                lowest &= surface <= padded[1 + dj:1 + dj + rows, 1 + di:1 + di + cols]
+                lowest &= (
+                    surface <= padded[1 + dj : 1 + dj + rows, 1 + di : 1 + di + cols]
+                )
     order = np.argsort(surface[lowest], kind="stable")
     points = np.argwhere(lowest)[order]
     return [(int(j), int(i)) for j, i in points]
 
 
-def _refine(surface, mean, log_std, mean_span, log_span, mean_bounds, log_bounds, tolerance):
+def _refine(
+    surface, mean, log_std, mean_span, log_span, mean_bounds, log_bounds, tolerance
+):
     """Pattern search: 7 x 7 candidates within one span of the best; zoom in when it is inside."""
     value = math.inf
-    for _ in range(1000):  # a guard only: each move lowers the value, each zoom shrinks the span
+    for _ in range(
+        1000
+    ):  # a guard only: each move lowers the value, each zoom shrinks the span
         if mean_span <= tolerance[0] and log_span <= tolerance[1]:
             break
-        means = np.clip(np.linspace(mean - mean_span, mean + mean_span, 7), *mean_bounds)
-        log_stds = np.clip(np.linspace(log_std - log_span, log_std + log_span, 7), *log_bounds)
+        means = np.clip(
+            np.linspace(mean - mean_span, mean + mean_span, 7), *mean_bounds
+        )
+        log_stds = np.clip(
+            np.linspace(log_std - log_span, log_std + log_span, 7), *log_bounds
+        )
         values = surface(means, log_stds)
         j, i = np.unravel_index(np.argmin(values), values.shape)
         lower = values[j, i] < value
         mean, log_std, value = float(means[i]), float(log_stds[j]), float(values[j, i])
         # On the edge of the window (and not at a bound) the minimum may lie beyond it:
         # move there with the same span; otherwise zoom in threefold.
-        on_edge = (i in (0, 6) and mean not in mean_bounds) or (j in (0, 6) and log_std not in log_bounds)
+        on_edge = (i in (0, 6) and mean not in mean_bounds) or (
+            j in (0, 6) and log_std not in log_bounds
+        )
         if not (on_edge and lower):
             mean_span, log_span = mean_span / 3, log_span / 3
     return mean, log_std, value

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ._units import as_result as _as_result
+from ._units import log_scale as _log_scale
 from ._validation import (
     as_distribution,
     as_float_array,
@@ -46,18 +48,16 @@ from ._validation import (
     check_positive,
     check_row_maxima,
 )
-from ._units import as_result as _as_result
-from ._units import log_scale as _log_scale
 
 __all__ = [
-    "softmax",
+    "SoftmaxClassifier",
+    "cross_entropy_loss",
+    "cross_entropy_loss_gradient",
     "log_softmax",
     "logsumexp",
     "one_hot",
     "smooth_labels",
-    "cross_entropy_loss",
-    "cross_entropy_loss_gradient",
-    "SoftmaxClassifier",
+    "softmax",
     "train_softmax_classifier",
 ]
 
@@ -421,8 +421,9 @@ class SoftmaxClassifier:
         return float(np.mean(predicted == labels))
 
 
-def train_softmax_classifier(x, target, n_classes=None, steps=200, learning_rate=1.0, base=2,
-                             callback=None):
+def train_softmax_classifier(
+    x, target, n_classes=None, steps=200, learning_rate=1.0, base=2, callback=None
+):
     """Fit a softmax classifier to ``(x, target)`` by full-batch gradient descent.
 
     Starts from zero weights (every class equally likely, a loss of ``log k``) and takes
@@ -501,10 +502,14 @@ def train_softmax_classifier(x, target, n_classes=None, steps=200, learning_rate
         if step == steps:
             break
         gradient /= n
-        with np.errstate(over="ignore", invalid="ignore"):  # divergence shows in the next logits
+        with np.errstate(
+            over="ignore", invalid="ignore"
+        ):  # divergence shows in the next logits
             weights -= learning_rate * (x.T @ gradient)
             bias -= learning_rate * gradient.sum(axis=0)
-    return SoftmaxClassifier(weights=weights, bias=bias, history=history, base=float(base))
+    return SoftmaxClassifier(
+        weights=weights, bias=bias, history=history, base=float(base)
+    )
 
 
 # ----------------------------------------------------------------------------- internals
@@ -528,7 +533,9 @@ def _shifted_exp(z):
     top = np.argmax(z, axis=-1)[..., None]
     m = np.take_along_axis(z, top, axis=-1)
     check_row_maxima(m[..., 0], z)
-    with np.errstate(over="ignore"):  # a gap beyond the float range is -inf: exp gives 0
+    with np.errstate(
+        over="ignore"
+    ):  # a gap beyond the float range is -inf: exp gives 0
         e = np.subtract(z, m)
     np.exp(e, out=e)
     np.put_along_axis(e, top, 0.0, axis=-1)
@@ -562,18 +569,22 @@ def _log_normalizer(z, t=None):
     weighted = None if t is None else np.empty_like(shifted)
     with np.errstate(over="ignore", invalid="ignore"):
         for start in range(0, n, step):
-            block = rows[start:start + step]
+            block = rows[start : start + step]
             size = len(block)
             stop = start + size
             b = shifted[:size]
             inside = np.arange(size)
             top = np.argmax(block, axis=1)
             m[start:stop] = block[inside, top]
-            np.subtract(block, m[start:stop, None], out=b)  # <= 0; -inf for a masked class
+            np.subtract(
+                block, m[start:stop, None], out=b
+            )  # <= 0; -inf for a masked class
             if t is not None:
                 w = np.multiply(b, targets[start:stop], out=weighted[:size])
                 sums = w.sum(axis=1)
-                if np.isnan(sums).any():  # 0 * -inf: a class the target rules out costs 0
+                if np.isnan(
+                    sums
+                ).any():  # 0 * -inf: a class the target rules out costs 0
                     w[np.isnan(w)] = 0.0
                     sums = w.sum(axis=1)
                 np.negative(sums, out=gaps[start:stop])
@@ -593,7 +604,9 @@ def _softmax_minus_target(z, kind, t):
     q /= (1.0 + rest)[..., None]
     if kind == "labels":
         index = t[..., None]
-        np.put_along_axis(q, index, np.take_along_axis(q, index, axis=-1) - 1.0, axis=-1)
+        np.put_along_axis(
+            q, index, np.take_along_axis(q, index, axis=-1) - 1.0, axis=-1
+        )
     else:
         q -= t
     return q
@@ -605,7 +618,9 @@ def _loss_and_gradient(z, kind, t):
     log_norm = np.log1p(rest)
     with np.errstate(over="ignore", invalid="ignore"):
         if kind == "labels":
-            losses = log_norm + (m[:, 0] - np.take_along_axis(z, t[:, None], axis=-1)[:, 0])
+            losses = log_norm + (
+                m[:, 0] - np.take_along_axis(z, t[:, None], axis=-1)[:, 0]
+            )
         else:
             gaps = t * (m - z)
     if kind != "labels":
@@ -676,13 +691,17 @@ def _training_target(target, n, n_classes):
 def _features(x, d):
     x = as_real_array(x, "x")
     if x.ndim != 2 or x.shape[1] != d:
-        raise ValueError(f"x must have shape (n, {d}) like the training features, but has shape {x.shape}.")
+        raise ValueError(
+            f"x must have shape (n, {d}) like the training features, but has shape {x.shape}."
+        )
     return x
 
 
 def _check_reduction(reduction):
     if reduction not in REDUCTIONS:
-        raise ValueError(f"reduction must be one of {REDUCTIONS}, but got {reduction!r}.")
+        raise ValueError(
+            f"reduction must be one of {REDUCTIONS}, but got {reduction!r}."
+        )
     return reduction
 
 

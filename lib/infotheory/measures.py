@@ -38,7 +38,7 @@ from ._validation import (
     distribution_and_minimum,
 )
 
-__all__ = ["information", "entropy", "cross_entropy", "kl_divergence", "normalize"]
+__all__ = ["cross_entropy", "entropy", "information", "kl_divergence", "normalize"]
 
 
 def information(p, base=2):

@@ -48,7 +48,9 @@ STYLE = {
     "grid.color": "#E5E5E5",
     "grid.linewidth": 0.8,
     "axes.axisbelow": True,
-    "axes.prop_cycle": mpl.cycler(color=[COLORS[k] for k in ("p", "q", "accent", "good", "sky", "purple")]),
+    "axes.prop_cycle": mpl.cycler(
+        color=[COLORS[k] for k in ("p", "q", "accent", "good", "sky", "purple")]
+    ),
     "xtick.color": "#444444",
     "ytick.color": "#444444",
     "xtick.labelsize": 10,
@@ -82,19 +84,32 @@ def use_book_style() -> None:
         set_matplotlib_formats("svg", "png", metadata={"Date": None})
 
 
-def subplots(ncols: int = 1, nrows: int = 1, width: float | None = None, height: float | None = None, **kwargs):
+def subplots(
+    ncols: int = 1,
+    nrows: int = 1,
+    width: float | None = None,
+    height: float | None = None,
+    **kwargs,
+):
     """``plt.subplots`` with the book's figure size: returns ``(fig, axes)``."""
     default_width, default_height = STYLE["figure.figsize"]
     figsize = (width or default_width, height or default_height)
     return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
 
 
-def widget_figure(width: float | None = None, height: float | None = None, ncols: int = 1,
-                  width_ratios=None) -> tuple[Figure, np.ndarray]:
+def widget_figure(
+    width: float | None = None,
+    height: float | None = None,
+    ncols: int = 1,
+    width_ratios=None,
+) -> tuple[Figure, np.ndarray]:
     """A figure that pyplot does not manage (never shown automatically), for widgets."""
     with mpl.rc_context(STYLE):
         default_width, default_height = STYLE["figure.figsize"]
-        fig = Figure(figsize=(width or default_width, height or default_height), layout="constrained")
+        fig = Figure(
+            figsize=(width or default_width, height or default_height),
+            layout="constrained",
+        )
         axes = fig.subplots(1, ncols, squeeze=False, width_ratios=width_ratios)[0]
     return fig, axes
 
@@ -108,14 +123,18 @@ def plain_log_ticks(axis, ticks=None):
     """
     if ticks is not None:
         axis.set_ticks(ticks)
-    axis.set_major_formatter(mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}"))
+    axis.set_major_formatter(
+        mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}")
+    )
     axis.set_minor_locator(mpl.ticker.NullLocator())
 
 
 # ----------------------------------------------------------------------------- distributions
 
 
-def distribution_bars(ax, p, labels=None, color=None, label=None, offset=0.0, width=0.8, values=True):
+def distribution_bars(
+    ax, p, labels=None, color=None, label=None, offset=0.0, width=0.8, values=True
+):
     """Draw the probabilities ``p`` as bars on ``ax``; returns the bar container.
 
     ``offset`` and ``width`` place several distributions side by side; ``values`` writes
@@ -126,9 +145,20 @@ def distribution_bars(ax, p, labels=None, color=None, label=None, offset=0.0, wi
     bars = ax.bar(x, p, width=width, color=color or COLORS["p"], label=label)
     if values:
         for xi, pi in zip(x, p):
-            ax.annotate(f"{pi:.2f}", (xi, pi), xytext=(0, 2), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=8, color=COLORS["ink"])
-    ax.set_xticks(np.arange(len(p)), labels if labels is not None else [str(i) for i in range(len(p))])
+            ax.annotate(
+                f"{pi:.2f}",
+                (xi, pi),
+                xytext=(0, 2),
+                textcoords="offset points",
+                ha="center",
+                va="bottom",
+                fontsize=8,
+                color=COLORS["ink"],
+            )
+    ax.set_xticks(
+        np.arange(len(p)),
+        labels if labels is not None else [str(i) for i in range(len(p))],
+    )
     ax.set_ylim(0, max(1.0, float(p.max()) * 1.15) if values else None)
     ax.set_ylabel("probability")
     ax.grid(axis="x", visible=False)
@@ -137,8 +167,12 @@ def distribution_bars(ax, p, labels=None, color=None, label=None, offset=0.0, wi
 
 def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
     """Two distributions over the same outcomes as side-by-side bars (P blue, Q orange)."""
-    p_bars = distribution_bars(ax, p, labels, COLORS["p"], p_label, offset=-0.2, width=0.4, values=values)
-    q_bars = distribution_bars(ax, q, labels, COLORS["q"], q_label, offset=0.2, width=0.4, values=values)
+    p_bars = distribution_bars(
+        ax, p, labels, COLORS["p"], p_label, offset=-0.2, width=0.4, values=values
+    )
+    q_bars = distribution_bars(
+        ax, q, labels, COLORS["q"], q_label, offset=0.2, width=0.4, values=values
+    )
     top = max(float(np.max(p)), float(np.max(q)))
     ax.set_ylim(0, min(1.0, top * 1.25) if top > 0 else 1.0)
     ax.legend(loc="upper right")
@@ -178,7 +212,9 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
     for p_mark, label in marks:
         y = information(p_mark, base=base)
         ax.plot([p_mark], [y], "o", color=COLORS["accent"], ms=6)
-        ax.annotate(label, (p_mark, y), xytext=(8, 4), textcoords="offset points", fontsize=9)
+        ax.annotate(
+            label, (p_mark, y), xytext=(8, 4), textcoords="offset points", fontsize=9
+        )
     ax.set_xlim(0, 1.02)
     ax.set_ylim(0, float(information(p_min, base=base)) * 1.05)
     ax.set_xlabel("probability of the event $p$")
@@ -195,7 +231,9 @@ def halving_steps(ax, n):
     ax.step(steps, remaining, where="post", color=COLORS["p"])
     ax.plot(steps, remaining, "o", color=COLORS["p"], ms=5)
     for s, r in zip(steps, remaining):
-        ax.annotate(str(r), (s, r), xytext=(4, 4), textcoords="offset points", fontsize=9)
+        ax.annotate(
+            str(r), (s, r), xytext=(4, 4), textcoords="offset points", fontsize=9
+        )
     ax.set_yscale("log", base=2)
     ax.set_xlabel("yes/no questions asked")
     ax.set_ylabel("candidates left")
@@ -215,11 +253,22 @@ def binary_entropy_curve(ax, p, h, marks=()):
     for p_mark, h_mark, label in marks:
         ax.plot([p_mark], [h_mark], "o", color=COLORS["accent"], ms=6, zorder=3)
         # Labels sit inside the arch: right of points on its left flank, left on its right.
-        side = "center" if abs(p_mark - 0.5) < 0.05 else ("left" if p_mark < 0.5 else "right")
+        side = (
+            "center"
+            if abs(p_mark - 0.5) < 0.05
+            else ("left" if p_mark < 0.5 else "right")
+        )
         dx = {"center": 0, "left": 8, "right": -8}[side]
         low = h_mark < 0.3  # near the axis: write above the point, not below
-        ax.annotate(label, (p_mark, h_mark), xytext=(dx, 6 if low else -8), textcoords="offset points",
-                    ha=side, va="bottom" if low else "top", fontsize=9)
+        ax.annotate(
+            label,
+            (p_mark, h_mark),
+            xytext=(dx, 6 if low else -8),
+            textcoords="offset points",
+            ha=side,
+            va="bottom" if low else "top",
+            fontsize=9,
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(0, 1.08)
     ax.set_xlabel("probability of the first outcome $p$")
@@ -259,21 +308,42 @@ def simplex_points(resolution=200):
     return points
 
 
-def simplex_heatmap(ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None):
+def simplex_heatmap(
+    ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None
+):
     """Colour the probability triangle by ``values``, one per pixel of :func:`simplex_points`.
 
     ``values`` has the shape of ``simplex_points(...)[..., 0]``, NaN outside the
     triangle. Corners are labelled with ``labels``. Returns the colourbar.
     """
     values = np.ma.masked_invalid(values)
-    image = ax.imshow(values, origin="lower", extent=(0, 1, 0, SIMPLEX_HEIGHT), cmap="viridis",
-                      vmin=0, vmax=vmax, interpolation="nearest")
+    image = ax.imshow(
+        values,
+        origin="lower",
+        extent=(0, 1, 0, SIMPLEX_HEIGHT),
+        cmap="viridis",
+        vmin=0,
+        vmax=vmax,
+        interpolation="nearest",
+    )
     corners = np.array([[0, 0], [1, 0], [0.5, SIMPLEX_HEIGHT], [0, 0]])
     ax.plot(corners[:, 0], corners[:, 1], color=COLORS["ink"], lw=1)
-    offsets = [(-6, -6, "right", "top"), (6, -6, "left", "top"), (0, 8, "center", "bottom")]
+    offsets = [
+        (-6, -6, "right", "top"),
+        (6, -6, "left", "top"),
+        (0, 8, "center", "bottom"),
+    ]
     for (x, y), text, (dx, dy, ha, va) in zip(corners[:3], labels, offsets):
-        ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", ha=ha, va=va,
-                    fontsize=10, fontweight="bold")
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=10,
+            fontweight="bold",
+        )
     ax.set_xlim(-0.12, 1.12)
     ax.set_ylim(-0.1, SIMPLEX_HEIGHT + 0.12)
     ax.set_aspect("equal")
@@ -289,8 +359,15 @@ def estimate_bias(ax, sizes, mean, low, high, true_value, unit="bits"):
     ``mean`` is the average estimate over many samples of each size, ``low`` and
     ``high`` bound the middle of their spread; a dashed line marks ``true_value``.
     """
-    ax.fill_between(sizes, low, high, color=COLORS["sky"], alpha=0.35, lw=0,
-                    label="middle 80% of the estimates")
+    ax.fill_between(
+        sizes,
+        low,
+        high,
+        color=COLORS["sky"],
+        alpha=0.35,
+        lw=0,
+        label="middle 80% of the estimates",
+    )
     ax.plot(sizes, mean, "o-", color=COLORS["p"], ms=4, label="average estimate")
     ax.axhline(true_value, color=COLORS["accent"], ls="--", lw=1.5, label="true value")
     ax.set_xscale("log")
@@ -322,17 +399,39 @@ def code_tree(ax, code):
         if node:
             (x0, y0), (x1, y1) = position(node[:-1]), position(node)
             ax.plot([x0, x1], [y0, y1], color=COLORS["grey"], lw=1.2, zorder=1)
-            ax.annotate(node[-1], ((x0 + x1) / 2, (y0 + y1) / 2), xytext=(-6 if node[-1] == "0" else 6, 2),
-                        textcoords="offset points", ha="center", fontsize=8, color=COLORS["grey"])
+            ax.annotate(
+                node[-1],
+                ((x0 + x1) / 2, (y0 + y1) / 2),
+                xytext=(-6 if node[-1] == "0" else 6, 2),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+                color=COLORS["grey"],
+            )
     leaves = set(code.values())
     for node in nodes:
         x, y = position(node)
         leaf = node in leaves
-        ax.plot([x], [y], "o", ms=7 if leaf else 4, color=COLORS["p"] if leaf else COLORS["grey"], zorder=2)
+        ax.plot(
+            [x],
+            [y],
+            "o",
+            ms=7 if leaf else 4,
+            color=COLORS["p"] if leaf else COLORS["grey"],
+            zorder=2,
+        )
     for symbol, word in code.items():
         x, y = position(word)
-        ax.annotate(f"{symbol}\n{word}", (x, y), xytext=(0, -8), textcoords="offset points",
-                    ha="center", va="top", fontsize=9, family="monospace")
+        ax.annotate(
+            f"{symbol}\n{word}",
+            (x, y),
+            xytext=(0, -8),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=9,
+            family="monospace",
+        )
     ax.set_xlim(0, 1)
     ax.set_ylim(-depth - 0.9, 0.3)
     ax.axis("off")
@@ -353,18 +452,43 @@ def code_length_bars(ax, labels, lengths, ideal=None, codewords=None, ymax=None)
     bars = {}
     for i, (name, values) in enumerate(lengths.items()):
         offset = (i - (len(lengths) - 1) / 2) * width
-        bars[name] = ax.bar(x + offset, values, width=width * 0.95, color=colors[i % len(colors)], label=name)
+        bars[name] = ax.bar(
+            x + offset,
+            values,
+            width=width * 0.95,
+            color=colors[i % len(colors)],
+            label=name,
+        )
     first = next(iter(lengths.values()))
     first_offset = -(len(lengths) - 1) / 2 * width
     ideal_line = None
     if ideal is not None:
-        (ideal_line,) = ax.plot(x, ideal, ls="none", marker="_", ms=26, mew=2.5, color=COLORS["ink"],
-                                label="ideal $-\\log_2 p$", zorder=3)
+        (ideal_line,) = ax.plot(
+            x,
+            ideal,
+            ls="none",
+            marker="_",
+            ms=26,
+            mew=2.5,
+            color=COLORS["ink"],
+            label="ideal $-\\log_2 p$",
+            zorder=3,
+        )
     words = []
     if codewords is not None:
         for xi, y, word in zip(x, codeword_heights(first, ideal), codewords):
-            words.append(ax.text(xi + first_offset, y, word, ha="center", va="bottom",
-                                 fontsize=8, family="monospace", rotation=90 if len(word) > 3 else 0))
+            words.append(
+                ax.text(
+                    xi + first_offset,
+                    y,
+                    word,
+                    ha="center",
+                    va="bottom",
+                    fontsize=8,
+                    family="monospace",
+                    rotation=90 if len(word) > 3 else 0,
+                )
+            )
     ax.set_xticks(x, labels)
     ax.set_ylabel("codeword length (bits)")
     top = ymax or max(float(np.max(v)) for v in lengths.values()) + 1.5
@@ -389,8 +513,15 @@ def length_bounds(ax, h, length):
     """Average code length against entropy for many distributions, inside ``H <= L < H + 1``."""
     top = float(np.max(h)) + 1.2
     grid = np.array([0.0, top])
-    ax.fill_between(grid, grid, grid + 1, color=COLORS["sky"], alpha=0.25, lw=0,
-                    label="$H \\leq L < H + 1$")
+    ax.fill_between(
+        grid,
+        grid,
+        grid + 1,
+        color=COLORS["sky"],
+        alpha=0.25,
+        lw=0,
+        label="$H \\leq L < H + 1$",
+    )
     ax.plot(grid, grid, color=COLORS["ink"], lw=1, label="$L = H$")
     ax.plot(grid, grid + 1, color=COLORS["ink"], lw=1, ls="--", label="$L = H + 1$")
     ax.plot(h, length, "o", color=COLORS["p"], ms=3, alpha=0.6, label="Huffman code")
@@ -409,20 +540,42 @@ def block_coding(ax, k, per_symbol, h, measured=None):
     curve is the guarantee ``H + 1/k``.
     """
     k = np.asarray(k)
-    ax.fill_between(k, h, h + 1 / k, color=COLORS["sky"], alpha=0.2, lw=0,
-                    label="$H \\leq L_k / k < H + 1/k$")
+    ax.fill_between(
+        k,
+        h,
+        h + 1 / k,
+        color=COLORS["sky"],
+        alpha=0.2,
+        lw=0,
+        label="$H \\leq L_k / k < H + 1/k$",
+    )
     ax.axhline(h, color=COLORS["accent"], ls="--", lw=1.5, label="entropy $H$")
-    ax.plot(k, per_symbol, "o-", color=COLORS["p"], ms=5, label="Huffman code for blocks")
+    ax.plot(
+        k, per_symbol, "o-", color=COLORS["p"], ms=5, label="Huffman code for blocks"
+    )
     if measured is not None:
-        ax.plot(k, measured, "x", color=COLORS["ink"], ms=7, mew=1.5, label="measured on a sample")
+        ax.plot(
+            k,
+            measured,
+            "x",
+            color=COLORS["ink"],
+            ms=7,
+            mew=1.5,
+            label="measured on a sample",
+        )
     ax.set_xticks(k)
     # Zoom in on the codes: the band's upper edge may leave the picture.
     low = min(h, float(np.min(per_symbol)))
-    high = max(float(np.max(per_symbol)), float(np.max(measured)) if measured is not None else 0.0)
+    high = max(
+        float(np.max(per_symbol)),
+        float(np.max(measured)) if measured is not None else 0.0,
+    )
     ax.set_ylim(low - 0.15 * (high - low), high + 0.9 * (high - low))
     ax.set_xlabel("symbols per block $k$")
     ax.set_ylabel("bits per symbol")
     ax.legend(loc="upper right")
+
+
 # ----------------------------------------------------------------------------- cross-entropy
 
 
@@ -439,7 +592,9 @@ def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
     y = np.arange(len(values))
     colors = colors or [COLORS["p"]] * len(values)
     bars = ax.barh(y, np.zeros(len(values)), color=colors, height=0.65)
-    texts = [ax.text(0, yi, "", va="center", fontsize=9, color=COLORS["ink"]) for yi in y]
+    texts = [
+        ax.text(0, yi, "", va="center", fontsize=9, color=COLORS["ink"]) for yi in y
+    ]
     ax.set_yticks(y, labels)
     ax.invert_yaxis()
     ax.set_xlim(0, xmax)
@@ -461,7 +616,9 @@ def set_measure_bars(bars, texts, values, xmax, unit="bits"):
             text.set_color(COLORS["ink"])
         else:  # the label goes inside the bar, which stops at the axis end
             bar.set_width(min(value, xmax))
-            text.set_text(f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ ")
+            text.set_text(
+                f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ "
+            )
             text.set_x(min(value, xmax))
             text.set_horizontalalignment("right")
             text.set_color("white")
@@ -497,7 +654,13 @@ def log_below_line(ax, ratios=(), x_max=3.0):
     ax.plot(x, np.log(x), color=COLORS["p"], label=r"$\ln x$")
     ax.fill_between(x, np.log(x), x - 1, color=COLORS["grey"], alpha=0.12, lw=0)
     ax.plot([1], [0], "o", color=COLORS["ink"], ms=5)
-    ax.annotate("touch only at $x = 1$", (1, 0), xytext=(10, -16), textcoords="offset points", fontsize=9)
+    ax.annotate(
+        "touch only at $x = 1$",
+        (1, 0),
+        xytext=(10, -16),
+        textcoords="offset points",
+        fontsize=9,
+    )
     for r in ratios:
         ax.plot([r, r], [np.log(r), r - 1], color=COLORS["accent"], lw=1.5)
         ax.plot([r], [np.log(r)], "o", color=COLORS["accent"], ms=5)
@@ -513,8 +676,18 @@ def gibbs_scatter(ax, entropies, cross_entropies):
     cross_entropies = np.asarray(cross_entropies, dtype=float)
     top = float(np.nanmax(cross_entropies[np.isfinite(cross_entropies)]))
     # Thousands of points: drawn as one embedded picture so that the SVG stays small.
-    ax.scatter(entropies, cross_entropies, s=4, color=COLORS["p"], alpha=0.35, lw=0, rasterized=True)
-    ax.plot([0, top], [0, top], color=COLORS["accent"], lw=1.5, label="$H(P, Q) = H(P)$")
+    ax.scatter(
+        entropies,
+        cross_entropies,
+        s=4,
+        color=COLORS["p"],
+        alpha=0.35,
+        lw=0,
+        rasterized=True,
+    )
+    ax.plot(
+        [0, top], [0, top], color=COLORS["accent"], lw=1.5, label="$H(P, Q) = H(P)$"
+    )
     ax.set_xlim(0, float(entropies.max()) * 1.05)
     ax.set_ylim(0, top * 1.02)
     ax.set_xlabel("entropy $H(P)$ (bits)")
@@ -535,7 +708,13 @@ def divergence_terms(ax, terms, labels, total, unit="bits"):
     ax.bar(np.arange(len(terms)), terms, color=colors, width=0.6)
     ax.axhline(0, color=COLORS["ink"], lw=0.8)
     total = float(total)
-    ax.axhline(total, color=COLORS["accent"], ls="--", lw=1.5, label=f"sum = {total:.3f} {unit}")
+    ax.axhline(
+        total,
+        color=COLORS["accent"],
+        ls="--",
+        lw=1.5,
+        label=f"sum = {total:.3f} {unit}",
+    )
     ax.set_xticks(np.arange(len(terms)), labels)
     ax.set_ylabel(f"$p_i \\log_2(p_i / q_i)$ ({unit})")
     ax.grid(axis="x", visible=False)
@@ -548,8 +727,14 @@ def smoothing_curve(ax, strengths, divergences, best, xlabel, color=None, unit="
     (line,) = ax.plot(strengths, divergences, color=color)
     best_x, best_y = best
     ax.plot([best_x], [best_y], "o", color=COLORS["accent"], ms=6)
-    ax.annotate(f"best: {best_y:.3f} {unit}", (best_x, best_y), xytext=(-6, 16), textcoords="offset points",
-                ha="right", fontsize=9)
+    ax.annotate(
+        f"best: {best_y:.3f} {unit}",
+        (best_x, best_y),
+        xytext=(-6, 16),
+        textcoords="offset points",
+        ha="right",
+        fontsize=9,
+    )
     ax.set_xscale("log")
     plain_log_ticks(ax.xaxis)
     ax.set_xlabel(xlabel)
@@ -568,7 +753,9 @@ def density_fits(ax, x, density, fits, labels, fill=True):
         for fit, label, (color, ls) in zip(fits, labels[1:], styles)
     ]
     ax.set_xlim(float(x[0]), float(x[-1]))
-    ax.set_ylim(0, max(float(np.max(density)), *(float(np.max(f)) for f in fits)) * 1.15)
+    ax.set_ylim(
+        0, max(float(np.max(density)), *(float(np.max(f)) for f in fits)) * 1.15
+    )
     ax.set_xlabel("$x$")
     ax.set_ylabel("density")
     ax.legend(loc="upper right")
@@ -583,13 +770,26 @@ def divergence_map(ax, means, stds, surface, best, title, levels, unit="bits"):
     magnitude). Values above the last level share its colour; infinite ones stay white.
     """
     surface = np.ma.masked_invalid(np.asarray(surface, dtype=float))
-    filled = ax.contourf(means, stds, surface, levels=levels, cmap="viridis_r", extend="max",
-                         norm=mpl.colors.LogNorm(vmin=levels[0], vmax=levels[-1]))
-    filled.set_rasterized(True)  # one embedded picture instead of thousands of SVG paths
-    ax.plot([best[0]], [best[1]], "*", color=COLORS["accent"], ms=14, mec="white", mew=1)
+    filled = ax.contourf(
+        means,
+        stds,
+        surface,
+        levels=levels,
+        cmap="viridis_r",
+        extend="max",
+        norm=mpl.colors.LogNorm(vmin=levels[0], vmax=levels[-1]),
+    )
+    filled.set_rasterized(
+        True
+    )  # one embedded picture instead of thousands of SVG paths
+    ax.plot(
+        [best[0]], [best[1]], "*", color=COLORS["accent"], ms=14, mec="white", mew=1
+    )
     ax.set_yscale("log")
     low, high = float(np.min(stds)), float(np.max(stds))
-    plain_log_ticks(ax.yaxis, ticks=[t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if low <= t <= high])
+    plain_log_ticks(
+        ax.yaxis, ticks=[t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if low <= t <= high]
+    )
     ax.set_xlabel("mean of $Q$")
     ax.set_ylabel("std of $Q$")
     ax.set_title(title)
@@ -605,7 +805,9 @@ def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
     """
     colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
     for k, (row, label) in enumerate(zip(estimates, labels)):
-        ax.plot(bins, row, "o-", ms=3.5, lw=1.6, color=colors[k % len(colors)], label=label)
+        ax.plot(
+            bins, row, "o-", ms=3.5, lw=1.6, color=colors[k % len(colors)], label=label
+        )
     ax.axhline(exact, color=COLORS["ink"], ls="--", lw=1.2, label="exact")
     ax.set_xscale("log")
     plain_log_ticks(ax.xaxis, ticks=bins)
@@ -617,7 +819,14 @@ def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
 # ----------------------------------------------------------------------------- learning
 
 #: One colour and one marker per class in classification figures.
-CLASS_COLORS = (COLORS["p"], COLORS["q"], COLORS["good"], COLORS["purple"], COLORS["sky"], COLORS["accent"])
+CLASS_COLORS = (
+    COLORS["p"],
+    COLORS["q"],
+    COLORS["good"],
+    COLORS["purple"],
+    COLORS["sky"],
+    COLORS["accent"],
+)
 CLASS_MARKERS = ("o", "s", "^", "D", "v", "P")
 
 
@@ -632,23 +841,55 @@ def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None)
     predicted = np.asarray(predicted)
     labels = np.asarray(labels)
     n_classes = int(max(predicted.max(), labels.max())) + 1
-    names = class_names if class_names is not None else [f"class {k}" for k in range(n_classes)]
+    names = (
+        class_names
+        if class_names is not None
+        else [f"class {k}" for k in range(n_classes)]
+    )
     colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)]
-    ax.contourf(grid_x, grid_y, predicted, levels=np.arange(n_classes + 1) - 0.5, colors=colors, alpha=0.18)
-    ax.contour(grid_x, grid_y, predicted, levels=np.arange(1, n_classes) - 0.5, colors=COLORS["ink"],
-               linewidths=0.8)
+    ax.contourf(
+        grid_x,
+        grid_y,
+        predicted,
+        levels=np.arange(n_classes + 1) - 0.5,
+        colors=colors,
+        alpha=0.18,
+    )
+    ax.contour(
+        grid_x,
+        grid_y,
+        predicted,
+        levels=np.arange(1, n_classes) - 0.5,
+        colors=COLORS["ink"],
+        linewidths=0.8,
+    )
     for k in range(n_classes):
         chosen = labels == k
-        ax.scatter(x[chosen, 0], x[chosen, 1], s=16, color=colors[k], marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
-                   edgecolors="white", linewidths=0.4, label=names[k])
+        ax.scatter(
+            x[chosen, 0],
+            x[chosen, 1],
+            s=16,
+            color=colors[k],
+            marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
+            edgecolors="white",
+            linewidths=0.4,
+            label=names[k],
+        )
     ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
     ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
     ax.set_aspect("equal")
     ax.set_xlabel("feature 1")
     ax.set_ylabel("feature 2")
     ax.grid(False)
-    ax.legend(title="true class", loc="upper left", bbox_to_anchor=(1.02, 1.0), fontsize=9,
-              handletextpad=0.2, borderaxespad=0.0, markerscale=1.5)
+    ax.legend(
+        title="true class",
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        fontsize=9,
+        handletextpad=0.2,
+        borderaxespad=0.0,
+        markerscale=1.5,
+    )
 
 
 def training_curves(ax, curves, floor=None, unit="bits"):

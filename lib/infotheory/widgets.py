@@ -24,7 +24,12 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from . import plots
 from .coding import average_length, huffman_code, ideal_lengths
 from .distributions import fit_gaussian, gaussian_mixture
-from .learning import cross_entropy_loss, cross_entropy_loss_gradient, smooth_labels, softmax
+from .learning import (
+    cross_entropy_loss,
+    cross_entropy_loss_gradient,
+    smooth_labels,
+    softmax,
+)
 from .measures import cross_entropy, entropy, information, kl_divergence, normalize
 
 #: Resolution of the live PNG, in dots per inch: sharp on high-density screens.
@@ -55,10 +60,14 @@ class Explorer(w.VBox):
         self.description = description
         self.moving = list(moving)
         self.update_seconds: list[float] = []
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", max_width="780px"))
+        self.image = w.Image(
+            format="png", layout=w.Layout(width="100%", max_width="780px")
+        )
         for control in controls.values():
             control.observe(self._on_change, names="value")
-        control_box = w.HBox(list(controls.values()), layout=w.Layout(flex_flow="row wrap"))
+        control_box = w.HBox(
+            list(controls.values()), layout=w.Layout(flex_flow="row wrap")
+        )
         super().__init__([control_box, self.image])
         self.figure.set_dpi(LIVE_DPI)
         self._canvas = FigureCanvasAgg(self.figure)
@@ -103,7 +112,9 @@ class Explorer(w.VBox):
             canvas.restore_region(self._background)
         for artist in self.moving:
             self.figure.draw_artist(artist)
-        picture = PIL.Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba())
+        picture = PIL.Image.frombuffer(
+            "RGBA", canvas.get_width_height(), canvas.buffer_rgba()
+        )
         buffer = io.BytesIO()
         picture.convert("RGB").save(buffer, format="png", compress_level=1)
         self.image.value = buffer.getvalue()
@@ -115,7 +126,9 @@ class Explorer(w.VBox):
             artist.set_animated(False)
         try:
             with mpl.rc_context(plots.STYLE):
-                self.figure.savefig(buffer, format="svg", dpi=100, metadata={"Date": None})
+                self.figure.savefig(
+                    buffer, format="svg", dpi=100, metadata={"Date": None}
+                )
         finally:
             for artist in self.moving:
                 artist.set_animated(True)
@@ -123,7 +136,9 @@ class Explorer(w.VBox):
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
-        bundle["text/plain"] = f"{self.description} (interactive when the notebook runs in Jupyter)"
+        bundle["text/plain"] = (
+            f"{self.description} (interactive when the notebook runs in Jupyter)"
+        )
         bundle["image/svg+xml"] = self.svg()
         # A PNG copy for notebooks JupyterLab has not run (it shows no untrusted SVG).
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
@@ -139,9 +154,15 @@ def weight_sliders(weights, labels, width="240px") -> dict:
             f"give one label per outcome."
         )
     return {
-        f"w{i}": w.FloatSlider(value=float(weight), min=0.0, max=1.0, step=0.01,
-                               description=str(label), readout_format=".2f",
-                               layout=w.Layout(width=width))
+        f"w{i}": w.FloatSlider(
+            value=float(weight),
+            min=0.0,
+            max=1.0,
+            step=0.01,
+            description=str(label),
+            readout_format=".2f",
+            layout=w.Layout(width=width),
+        )
         for i, (weight, label) in enumerate(zip(weights, labels))
     }
 
@@ -160,40 +181,70 @@ class DistributionSampler(Explorer):
 
     SIZES = (10, 30, 100, 300, 1_000, 3_000, 10_000, 100_000)
 
-    def __init__(self, weights=(0.4, 0.3, 0.2, 0.1), labels=("sun", "cloud", "rain", "snow"),
-                 n=100, seed=0):
+    def __init__(
+        self,
+        weights=(0.4, 0.3, 0.2, 0.1),
+        labels=("sun", "cloud", "rain", "snow"),
+        n=100,
+        seed=0,
+    ):
         if n not in self.SIZES:
             raise ValueError(f"n must be one of {self.SIZES}, but got {n!r}.")
         self.labels = list(labels)
         controls = weight_sliders(weights, labels, width="240px")
-        controls["n"] = w.SelectionSlider(options=self.SIZES, value=n, description="samples",
-                                          layout=w.Layout(width="300px"))
-        controls["seed"] = w.IntSlider(value=seed, min=0, max=99, description="seed",
-                                       layout=w.Layout(width="240px"))
+        controls["n"] = w.SelectionSlider(
+            options=self.SIZES,
+            value=n,
+            description="samples",
+            layout=w.Layout(width="300px"),
+        )
+        controls["seed"] = w.IntSlider(
+            value=seed,
+            min=0,
+            max=99,
+            description="seed",
+            layout=w.Layout(width="240px"),
+        )
         figure, (ax,) = plots.widget_figure(height=3.0)
         zeros = np.zeros(len(labels))
-        self.p_bars, self.f_bars = plots.compare_bars(ax, zeros + 1 / len(labels), zeros, self.labels,
-                                                      p_label="probability", q_label="observed frequency")
+        self.p_bars, self.f_bars = plots.compare_bars(
+            ax,
+            zeros + 1 / len(labels),
+            zeros,
+            self.labels,
+            p_label="probability",
+            q_label="observed frequency",
+        )
         ax.set_ylim(0, 1)
         self.ax = ax
         self.title = ax.set_title(" ")
-        super().__init__(controls, figure, "Sampling from a distribution",
-                         moving=[*self.p_bars, *self.f_bars, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Sampling from a distribution",
+            moving=[*self.p_bars, *self.f_bars, self.title],
+        )
 
     def draw(self, n, seed, **weights):
         raw = weights_from(weights, len(self.labels))
         if raw.sum() == 0:
-            self.title.set_text("Every weight is zero: give at least one outcome a positive weight")
+            self.title.set_text(
+                "Every weight is zero: give at least one outcome a positive weight"
+            )
             return False
         p = normalize(raw)
-        counts = np.bincount(np.random.default_rng(seed).choice(len(p), size=n, p=p), minlength=len(p))
+        counts = np.bincount(
+            np.random.default_rng(seed).choice(len(p), size=n, p=p), minlength=len(p)
+        )
         frequencies = counts / n
         for bar, value in zip(self.p_bars, p):
             bar.set_height(value)
         for bar, value in zip(self.f_bars, frequencies):
             bar.set_height(value)
         gap = float(np.max(np.abs(frequencies - p)))
-        self.title.set_text(f"{n:,} samples: largest gap between frequency and probability {gap:.3f}")
+        self.title.set_text(
+            f"{n:,} samples: largest gap between frequency and probability {gap:.3f}"
+        )
         return False
 
 
@@ -205,23 +256,44 @@ class InformationExplorer(Explorer):
 
     def __init__(self, p=0.25, unit="bits"):
         if unit not in self.UNITS:
-            raise ValueError(f"unit must be one of {list(self.UNITS)}, but got {unit!r}.")
+            raise ValueError(
+                f"unit must be one of {list(self.UNITS)}, but got {unit!r}."
+            )
         controls = {
-            "p": w.FloatSlider(value=p, min=self.P_MIN, max=1.0, step=0.001, readout_format=".3f",
-                               description="p", layout=w.Layout(width="420px")),
-            "unit": w.ToggleButtons(options=list(self.UNITS), value=unit, description="unit",
-                                    style={"button_width": "80px"}),
+            "p": w.FloatSlider(
+                value=p,
+                min=self.P_MIN,
+                max=1.0,
+                step=0.001,
+                readout_format=".3f",
+                description="p",
+                layout=w.Layout(width="420px"),
+            ),
+            "unit": w.ToggleButtons(
+                options=list(self.UNITS),
+                value=unit,
+                description="unit",
+                style={"button_width": "80px"},
+            ),
         }
         figure, (ax,) = plots.widget_figure(height=3.2)
         self.grid = np.linspace(self.P_MIN, 1.0, 600)
-        self.curve = plots.information_curve(ax, base=self.UNITS[unit], p_min=self.P_MIN, unit=unit)
-        (self.marker,) = ax.plot([], [], "o", color=plots.COLORS["accent"], ms=8, zorder=3)
+        self.curve = plots.information_curve(
+            ax, base=self.UNITS[unit], p_min=self.P_MIN, unit=unit
+        )
+        (self.marker,) = ax.plot(
+            [], [], "o", color=plots.COLORS["accent"], ms=8, zorder=3
+        )
         (self.guide,) = ax.plot([], [], ":", color=plots.COLORS["accent"], lw=1.2)
         self.ax = ax
         self.title = ax.set_title(" ")
         self.unit = None
-        super().__init__(controls, figure, "Information of an event",
-                         moving=[self.marker, self.guide, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Information of an event",
+            moving=[self.marker, self.guide, self.title],
+        )
 
     def draw(self, p, unit):
         base = self.UNITS[unit]
@@ -235,7 +307,9 @@ class InformationExplorer(Explorer):
         self.marker.set_data([p], [value])
         self.guide.set_data([0, p, p], [value, value, 0])
         coins = information(p)
-        self.title.set_text(f"p = {p:.3f}: {value:.3f} {unit}, like {coins:.2f} fair coins all heads")
+        self.title.set_text(
+            f"p = {p:.3f}: {value:.3f} {unit}, like {coins:.2f} fair coins all heads"
+        )
         return unit_changed
 
 
@@ -257,7 +331,9 @@ class SimplexExplorer(Explorer):
                 f"but got {len(p)} values."
             )
         if len(labels) != 3:
-            raise ValueError(f"labels must name the three outcomes, but got {len(labels)} labels.")
+            raise ValueError(
+                f"labels must name the three outcomes, but got {len(labels)} labels."
+            )
         if not all(0 <= float(v) <= 1 for v in p) or sum(p) > 1 + self.TOLERANCE:
             raise ValueError(
                 f"p must be two probabilities between 0 and 1 with a sum of at most 1, "
@@ -265,28 +341,52 @@ class SimplexExplorer(Explorer):
             )
         self.labels = list(labels)
         controls = {
-            f"p{i}": w.FloatSlider(value=float(v), min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                                   description=f"p({label})", layout=w.Layout(width="300px"))
+            f"p{i}": w.FloatSlider(
+                value=float(v),
+                min=0.0,
+                max=1.0,
+                step=0.01,
+                readout_format=".2f",
+                description=f"p({label})",
+                layout=w.Layout(width="300px"),
+            )
             for i, (v, label) in enumerate(zip(p, labels[:2]))
         }
-        figure, (ax, bars_ax) = plots.widget_figure(width=7.4, height=3.6, ncols=2, width_ratios=(1.7, 1))
+        figure, (ax, bars_ax) = plots.widget_figure(
+            width=7.4, height=3.6, ncols=2, width_ratios=(1.7, 1)
+        )
         points = plots.simplex_points(self.RESOLUTION)
         inside = ~np.isnan(points[..., 0])
         values = np.full(points.shape[:2], np.nan)
         values[inside] = entropy(np.clip(points[inside], 0, 1))
         self.h_max = float(np.log2(3))
         colorbar = plots.simplex_heatmap(ax, values, self.labels, vmax=self.h_max)
-        (self.marker,) = ax.plot([], [], "o", ms=11, mfc="white", mec=plots.COLORS["accent"], mew=2.5, zorder=4)
+        (self.marker,) = ax.plot(
+            [],
+            [],
+            "o",
+            ms=11,
+            mfc="white",
+            mec=plots.COLORS["accent"],
+            mew=2.5,
+            zorder=4,
+        )
         self.level = colorbar.ax.axhline(0, color=plots.COLORS["accent"], lw=3)
-        self.bars = plots.distribution_bars(bars_ax, [1 / 3] * 3, self.labels, values=False)
+        self.bars = plots.distribution_bars(
+            bars_ax, [1 / 3] * 3, self.labels, values=False
+        )
         bars_ax.set_ylim(0, 1)
         bars_ax.set_ylabel("")
         bars_ax.set_title("probabilities", fontsize=10, fontweight="normal")
         self.ax, self.bars_ax = ax, bars_ax
         figure.get_layout_engine().set(w_pad=0.02, wspace=0.12)
         self.title = figure.suptitle(" ", fontsize=11, fontweight="bold")
-        super().__init__(controls, figure, "Entropy of three outcomes",
-                         moving=[self.marker, self.level, *self.bars, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Entropy of three outcomes",
+            moving=[self.marker, self.level, *self.bars, self.title],
+        )
 
     def draw(self, p0, p1):
         rest = 1.0 - p0 - p1
@@ -309,7 +409,9 @@ class SimplexExplorer(Explorer):
         self.level.set_visible(True)
         for bar, value in zip(self.bars, p):
             bar.set_height(value)
-        self.title.set_text(f"P = ({p[0]:.2f}, {p[1]:.2f}, {p[2]:.2f}):  H = {h:.3f} bits")
+        self.title.set_text(
+            f"P = ({p[0]:.2f}, {p[1]:.2f}, {p[2]:.2f}):  H = {h:.3f} bits"
+        )
         return False
 
 
@@ -323,34 +425,72 @@ class CodeExplorer(Explorer):
 
     YMAX = 9.0
 
-    def __init__(self, weights=(0.4, 0.3, 0.15, 0.1, 0.05), labels=("A", "B", "C", "D", "E")):
+    def __init__(
+        self, weights=(0.4, 0.3, 0.15, 0.1, 0.05), labels=("A", "B", "C", "D", "E")
+    ):
         controls = weight_sliders(weights, labels, width="220px")
         if not 2 <= len(labels) <= 8:
-            raise ValueError(f"the explorer shows 2 to 8 symbols, but got {len(labels)}.")
+            raise ValueError(
+                f"the explorer shows 2 to 8 symbols, but got {len(labels)}."
+            )
         self.labels = list(labels)
         figure, (ax,) = plots.widget_figure(height=3.4)
         n = len(labels)
-        artists = plots.code_length_bars(ax, self.labels, {"Huffman code length": np.ones(n)},
-                                         ideal=np.ones(n), codewords=["0"] * n, ymax=self.YMAX)
+        artists = plots.code_length_bars(
+            ax,
+            self.labels,
+            {"Huffman code length": np.ones(n)},
+            ideal=np.ones(n),
+            codewords=["0"] * n,
+            ymax=self.YMAX,
+        )
         self.bars = artists["bars"]["Huffman code length"]
         self.ideal, self.words = artists["ideal"], artists["words"]
         for text in self.words:
             text.set_rotation(0)
         # Few glyphs per update keep it fast: the "p =" is drawn once, the numbers move.
-        ax.text(-0.47, self.YMAX * 0.82, "p =", ha="left", va="bottom", fontsize=9, color=plots.COLORS["ink"])
+        ax.text(
+            -0.47,
+            self.YMAX * 0.82,
+            "p =",
+            ha="left",
+            va="bottom",
+            fontsize=9,
+            color=plots.COLORS["ink"],
+        )
         self.probabilities = [
-            ax.text(i, self.YMAX * 0.82, "", ha="center", va="bottom", fontsize=9, color=plots.COLORS["ink"])
+            ax.text(
+                i,
+                self.YMAX * 0.82,
+                "",
+                ha="center",
+                va="bottom",
+                fontsize=9,
+                color=plots.COLORS["ink"],
+            )
             for i in range(n)
         ]
         self.ax = ax
         self.title = ax.set_title(" ")
-        super().__init__(controls, figure, "Huffman code of a distribution",
-                         moving=[*self.bars, self.ideal, *self.words, *self.probabilities, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Huffman code of a distribution",
+            moving=[
+                *self.bars,
+                self.ideal,
+                *self.words,
+                *self.probabilities,
+                self.title,
+            ],
+        )
 
     def draw(self, **weights):
         raw = weights_from(weights, len(self.labels))
         if raw.sum() == 0:
-            self.title.set_text("Every weight is zero: give at least one symbol a positive weight")
+            self.title.set_text(
+                "Every weight is zero: give at least one symbol a positive weight"
+            )
             return False
         p = normalize(raw)
         code = huffman_code(p, self.labels)
@@ -366,6 +506,8 @@ class CodeExplorer(Explorer):
         self.ideal.set_ydata(ideal)
         length = average_length(p, code, self.labels)
         self.title.set_text(f"L = {length:.3f} bits,  H = {entropy(p):.3f} bits")
+
+
 class CrossEntropyExplorer(Explorer):
     """Shape two distributions P and Q side by side and read their entropies and cross-entropies.
 
@@ -379,7 +521,12 @@ class CrossEntropyExplorer(Explorer):
     #: bars stop at its end and show their value inside.
     XMAX = 6.0
 
-    def __init__(self, p=(0.5, 0.25, 0.125, 0.125), q=(0.25, 0.125, 0.125, 0.5), labels=("A", "B", "C", "D")):
+    def __init__(
+        self,
+        p=(0.5, 0.25, 0.125, 0.125),
+        q=(0.25, 0.125, 0.125, 0.5),
+        labels=("A", "B", "C", "D"),
+    ):
         if not len(p) == len(q) == len(labels):
             raise ValueError(
                 f"p has {len(p)} weights, q has {len(q)} and labels has {len(labels)}; "
@@ -387,45 +534,84 @@ class CrossEntropyExplorer(Explorer):
             )
         for name, weights in (("p", p), ("q", q)):
             if any(not 0 <= float(x) <= 1 for x in weights):
-                raise ValueError(f"{name} weights must lie between 0 and 1 (the slider range), but got {list(weights)}.")
+                raise ValueError(
+                    f"{name} weights must lie between 0 and 1 (the slider range), but got {list(weights)}."
+                )
         self.labels = list(labels)
         self.n = len(labels)
         controls = {}
         for name, weights in (("p", p), ("q", q)):
             for i, (weight, label) in enumerate(zip(weights, labels)):
                 controls[f"{name}{i}"] = w.FloatSlider(
-                    value=float(weight), min=0.0, max=1.0, step=0.01, readout_format=".2f",
-                    description=f"{name.upper()}: {label}", layout=w.Layout(width="190px"),
+                    value=float(weight),
+                    min=0.0,
+                    max=1.0,
+                    step=0.01,
+                    readout_format=".2f",
+                    description=f"{name.upper()}: {label}",
+                    layout=w.Layout(width="190px"),
                     style={"description_width": "60px"},
                 )
-        figure, (self.ax_bars, self.ax_measures) = plots.widget_figure(width=7.0, height=3.0, ncols=2)
+        figure, (self.ax_bars, self.ax_measures) = plots.widget_figure(
+            width=7.0, height=3.0, ncols=2
+        )
         uniform = np.full(self.n, 1 / self.n)
-        self.p_bars, self.q_bars = plots.compare_bars(self.ax_bars, uniform, uniform, self.labels)
+        self.p_bars, self.q_bars = plots.compare_bars(
+            self.ax_bars, uniform, uniform, self.labels
+        )
         self.ax_bars.set_ylim(0, 1)
         self.xmax = self.XMAX
-        colors = [plots.COLORS["p"], plots.COLORS["sky"], plots.COLORS["q"], plots.COLORS["purple"]]
+        colors = [
+            plots.COLORS["p"],
+            plots.COLORS["sky"],
+            plots.COLORS["q"],
+            plots.COLORS["purple"],
+        ]
         self.measure_bars, self.measure_texts = plots.measure_bars(
-            self.ax_measures, [0.0] * 4, self.LABELS, colors, xmax=self.xmax)
+            self.ax_measures, [0.0] * 4, self.LABELS, colors, xmax=self.xmax
+        )
         self.ax_measures.set_xlabel("bits")
         self.title = figure.suptitle(" ", fontsize=11)
-        super().__init__(controls, figure, "Cross-entropy of two distributions",
-                         moving=[*self.p_bars, *self.q_bars, *self.measure_bars, *self.measure_texts, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Cross-entropy of two distributions",
+            moving=[
+                *self.p_bars,
+                *self.q_bars,
+                *self.measure_bars,
+                *self.measure_texts,
+                self.title,
+            ],
+        )
 
     def draw(self, **values):
         raw_p = np.array([values[f"p{i}"] for i in range(self.n)])
         raw_q = np.array([values[f"q{i}"] for i in range(self.n)])
         for name, raw in (("P", raw_p), ("Q", raw_q)):
             if raw.sum() == 0:
-                self.title.set_text(f"Every weight of {name} is zero: give at least one outcome a positive weight")
+                self.title.set_text(
+                    f"Every weight of {name} is zero: give at least one outcome a positive weight"
+                )
                 return False
         p, q = normalize(raw_p), normalize(raw_q)
         for bar, value in zip(self.p_bars, p):
             bar.set_height(value)
         for bar, value in zip(self.q_bars, q):
             bar.set_height(value)
-        self.values_shown = measures = [entropy(p), cross_entropy(p, q), entropy(q), cross_entropy(q, p)]
-        plots.set_measure_bars(self.measure_bars, self.measure_texts, measures, self.xmax, unit="")
-        gaps = [f"{g:.3f}" if np.isfinite(g) else "∞" for g in (measures[1] - measures[0], measures[3] - measures[2])]
+        self.values_shown = measures = [
+            entropy(p),
+            cross_entropy(p, q),
+            entropy(q),
+            cross_entropy(q, p),
+        ]
+        plots.set_measure_bars(
+            self.measure_bars, self.measure_texts, measures, self.xmax, unit=""
+        )
+        gaps = [
+            f"{g:.3f}" if np.isfinite(g) else "∞"
+            for g in (measures[1] - measures[0], measures[3] - measures[2])
+        ]
         self.title.set_text(f"extra bits: {gaps[0]} on P's data, {gaps[1]} on Q's")
         return False
 
@@ -441,14 +627,22 @@ class GaussianFitExplorer(Explorer):
 
     SEPARATIONS = tuple(np.round(np.arange(0.0, 7.01, 0.5), 2))
 
-    def __init__(self, separation=4.0, weights=(0.6, 0.4), std=1.0, grid=None, window=(-9.0, 9.0)):
+    def __init__(
+        self, separation=4.0, weights=(0.6, 0.4), std=1.0, grid=None, window=(-9.0, 9.0)
+    ):
         if separation not in self.SEPARATIONS:
-            raise ValueError(f"separation must be one of {list(self.SEPARATIONS)}, but got {separation!r}.")
+            raise ValueError(
+                f"separation must be one of {list(self.SEPARATIONS)}, but got {separation!r}."
+            )
         grid = np.linspace(-16, 16, 161) if grid is None else grid
         self.fits = {}
         for s in self.SEPARATIONS:
             p = gaussian_mixture(grid, [-s / 2, s / 2], [std, std], weights)
-            self.fits[s] = (p, fit_gaussian(p, grid, "forward"), fit_gaussian(p, grid, "reverse"))
+            self.fits[s] = (
+                p,
+                fit_gaussian(p, grid, "forward"),
+                fit_gaussian(p, grid, "reverse"),
+            )
         spacing = float(grid[1] - grid[0])
         shown = (grid >= window[0]) & (grid <= window[1])
         self.x = grid[shown]
@@ -457,20 +651,37 @@ class GaussianFitExplorer(Explorer):
             for s, (p, forward, reverse) in self.fits.items()
         }
         controls = {
-            "separation": w.SelectionSlider(options=self.SEPARATIONS, value=separation,
-                                            description="separation", layout=w.Layout(width="420px")),
+            "separation": w.SelectionSlider(
+                options=self.SEPARATIONS,
+                value=separation,
+                description="separation",
+                layout=w.Layout(width="420px"),
+            ),
         }
         figure, (ax,) = plots.widget_figure(height=3.4)
         first = self.curves[separation]
         self.p_line, (self.forward_line, self.reverse_line) = plots.density_fits(
-            ax, self.x, first[0], first[1:],
-            ["$P$: two peaks", r"forward fit, min $D(P\,\|\,Q)$", r"reverse fit, min $D(Q\,\|\,P)$"], fill=False)
+            ax,
+            self.x,
+            first[0],
+            first[1:],
+            [
+                "$P$: two peaks",
+                r"forward fit, min $D(P\,\|\,Q)$",
+                r"reverse fit, min $D(Q\,\|\,P)$",
+            ],
+            fill=False,
+        )
         top = max(float(np.max(c)) for curves in self.curves.values() for c in curves)
         ax.set_ylim(0, top * 1.3)
         self.ax = ax
         self.title = ax.set_title(" ", fontsize=10, fontweight="normal")
-        super().__init__(controls, figure, "Forward and reverse KL fits",
-                         moving=[self.p_line, self.forward_line, self.reverse_line, self.title])
+        super().__init__(
+            controls,
+            figure,
+            "Forward and reverse KL fits",
+            moving=[self.p_line, self.forward_line, self.reverse_line, self.title],
+        )
 
     def draw(self, separation):
         p, forward, reverse = self.curves[separation]
@@ -500,8 +711,14 @@ class SoftmaxExplorer(Explorer):
     TEMPERATURE_RANGE = (0.25, 4.0)
     SMOOTHING_RANGE = (0.0, 0.5)
 
-    def __init__(self, logits=(2.0, 1.0, 0.1), label=0, temperature=1.0, smoothing=0.0,
-                 class_names=("cat", "dog", "bird")):
+    def __init__(
+        self,
+        logits=(2.0, 1.0, 0.1),
+        label=0,
+        temperature=1.0,
+        smoothing=0.0,
+        class_names=("cat", "dog", "bird"),
+    ):
         logits = [float(v) for v in logits]
         if len(logits) != len(class_names):
             raise ValueError(
@@ -510,52 +727,100 @@ class SoftmaxExplorer(Explorer):
             )
         low, high = self.LOGIT_RANGE
         if not all(low <= v <= high for v in logits):
-            raise ValueError(f"every logit must lie between {low} and {high} (the slider range), but got {logits}.")
+            raise ValueError(
+                f"every logit must lie between {low} and {high} (the slider range), but got {logits}."
+            )
         if label not in range(len(class_names)):
-            raise ValueError(f"label must be a class index from 0 to {len(class_names) - 1}, but got {label!r}.")
-        for name, value, (low, high) in (("temperature", temperature, self.TEMPERATURE_RANGE),
-                                         ("smoothing", smoothing, self.SMOOTHING_RANGE)):
+            raise ValueError(
+                f"label must be a class index from 0 to {len(class_names) - 1}, but got {label!r}."
+            )
+        for name, value, (low, high) in (
+            ("temperature", temperature, self.TEMPERATURE_RANGE),
+            ("smoothing", smoothing, self.SMOOTHING_RANGE),
+        ):
             if not low <= value <= high:
-                raise ValueError(f"{name} must lie between {low} and {high}, but got {value!r}.")
+                raise ValueError(
+                    f"{name} must lie between {low} and {high}, but got {value!r}."
+                )
         self.class_names = list(class_names)
-        slider = dict(min=self.LOGIT_RANGE[0], max=self.LOGIT_RANGE[1], step=0.1, readout_format=".1f",
-                      layout=w.Layout(width="250px"))
-        controls = {f"z{i}": w.FloatSlider(value=v, description=f"z {name}", **slider)
-                    for i, (v, name) in enumerate(zip(logits, class_names))}
-        controls["temperature"] = w.FloatSlider(value=temperature, min=self.TEMPERATURE_RANGE[0],
-                                                max=self.TEMPERATURE_RANGE[1], step=0.05,
-                                                description="temperature", readout_format=".2f",
-                                                layout=w.Layout(width="250px"))
-        controls["smoothing"] = w.FloatSlider(value=smoothing, min=self.SMOOTHING_RANGE[0],
-                                              max=self.SMOOTHING_RANGE[1], step=0.01,
-                                              description="smoothing", readout_format=".2f",
-                                              layout=w.Layout(width="250px"))
-        controls["label"] = w.ToggleButtons(options=[(name, i) for i, name in enumerate(class_names)],
-                                            value=label, description="true class",
-                                            style={"button_width": "60px"})
+        slider = dict(
+            min=self.LOGIT_RANGE[0],
+            max=self.LOGIT_RANGE[1],
+            step=0.1,
+            readout_format=".1f",
+            layout=w.Layout(width="250px"),
+        )
+        controls = {
+            f"z{i}": w.FloatSlider(value=v, description=f"z {name}", **slider)
+            for i, (v, name) in enumerate(zip(logits, class_names))
+        }
+        controls["temperature"] = w.FloatSlider(
+            value=temperature,
+            min=self.TEMPERATURE_RANGE[0],
+            max=self.TEMPERATURE_RANGE[1],
+            step=0.05,
+            description="temperature",
+            readout_format=".2f",
+            layout=w.Layout(width="250px"),
+        )
+        controls["smoothing"] = w.FloatSlider(
+            value=smoothing,
+            min=self.SMOOTHING_RANGE[0],
+            max=self.SMOOTHING_RANGE[1],
+            step=0.01,
+            description="smoothing",
+            readout_format=".2f",
+            layout=w.Layout(width="250px"),
+        )
+        controls["label"] = w.ToggleButtons(
+            options=[(name, i) for i, name in enumerate(class_names)],
+            value=label,
+            description="true class",
+            style={"button_width": "60px"},
+        )
         figure, (left, right) = plots.widget_figure(width=7.6, height=3.3, ncols=2)
         k = len(class_names)
-        self.p_bars, self.q_bars = plots.compare_bars(left, np.full(k, 1 / k), np.full(k, 1 / k),
-                                                      self.class_names, p_label="target P",
-                                                      q_label="model Q")
+        self.p_bars, self.q_bars = plots.compare_bars(
+            left,
+            np.full(k, 1 / k),
+            np.full(k, 1 / k),
+            self.class_names,
+            p_label="target P",
+            q_label="model Q",
+        )
         left.set_ylim(0, 1.05)
-        self.gradient_bars = plots.gradient_bars(right, np.zeros(k), self.class_names, limit=1.05)
+        self.gradient_bars = plots.gradient_bars(
+            right, np.zeros(k), self.class_names, limit=1.05
+        )
         right.set_ylabel(r"$\partial L / \partial (z_j / T)$ (nats)")
         self.left, self.right = left, right
         self.loss_title = left.set_title(" \n ", fontsize=10)
         right.set_title("gradient q \u2212 p of the loss", fontsize=10)
-        super().__init__(controls, figure, "Softmax, loss and gradient",
-                         moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title])
+        super().__init__(
+            controls,
+            figure,
+            "Softmax, loss and gradient",
+            moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title],
+        )
 
     def draw(self, temperature, smoothing, label, **logits):
-        z = np.array([logits[f"z{i}"] for i in range(len(self.class_names))]) / temperature
+        z = (
+            np.array([logits[f"z{i}"] for i in range(len(self.class_names))])
+            / temperature
+        )
         p = smooth_labels([label], len(z), smoothing)[0]
         q = softmax(z)
         bits = cross_entropy_loss(z, p)
         nats = cross_entropy_loss(z, p, base=np.e)
         gradient = cross_entropy_loss_gradient(z, p, base=np.e)
-        for bars, values in ((self.p_bars, p), (self.q_bars, q), (self.gradient_bars, gradient)):
+        for bars, values in (
+            (self.p_bars, p),
+            (self.q_bars, q),
+            (self.gradient_bars, gradient),
+        ):
             for bar, value in zip(bars, values):
                 bar.set_height(value)
-        self.loss_title.set_text(f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
-                                 f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits")
+        self.loss_title.set_text(
+            f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
+            f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits"
+        )

@@ -27,7 +27,9 @@ from infotheory import (
 )
 
 WIDE = np.linspace(-16, 16, 321)  # holds the tails of every distribution used below
-WIDER = np.linspace(-24, 24, 481)  # the tails beyond 8 standard deviations, for tight tolerances
+WIDER = np.linspace(
+    -24, 24, 481
+)  # the tails beyond 8 standard deviations, for tight tolerances
 
 
 def gaussian_kl(m1, s1, m2, s2):
@@ -40,7 +42,9 @@ def gaussian_kl(m1, s1, m2, s2):
 
 means = st.floats(-4, 4)
 stds = st.floats(0.5, 2.5)
-wide_stds = st.floats(1.0, 2.5)  # narrower ones far apart underflow to 0 in the tails: inf
+wide_stds = st.floats(
+    1.0, 2.5
+)  # narrower ones far apart underflow to 0 in the tails: inf
 
 
 @st.composite
@@ -61,7 +65,9 @@ counts = st.lists(st.integers(0, 50), min_size=2, max_size=10)
 def test_gaussian_is_the_normal_density_normalised_on_the_grid():
     grid = np.linspace(-3, 5, 81)
     expected = scipy.stats.norm.pdf(grid, loc=1.0, scale=0.7)
-    np.testing.assert_allclose(gaussian(grid, 1.0, 0.7), expected / expected.sum(), rtol=1e-12)
+    np.testing.assert_allclose(
+        gaussian(grid, 1.0, 0.7), expected / expected.sum(), rtol=1e-12
+    )
     assert gaussian(grid, 1.0, 0.7).sum() == pytest.approx(1.0, abs=1e-15)
 
 
@@ -72,7 +78,9 @@ def test_gaussian_far_off_the_grid_is_still_a_distribution():
     assert entropy(p) == 0.0
 
 
-@pytest.mark.parametrize("m1, s1, m2, s2", [(0, 1, 1, 1), (0, 1, 0, 2), (-1, 0.5, 2, 1.5), (3, 2, -2, 1)])
+@pytest.mark.parametrize(
+    "m1, s1, m2, s2", [(0, 1, 1, 1), (0, 1, 0, 2), (-1, 0.5, 2, 1.5), (3, 2, -2, 1)]
+)
 def test_kl_of_discretised_gaussians_matches_the_continuous_closed_form(m1, s1, m2, s2):
     p, q = gaussian(WIDE, m1, s1), gaussian(WIDE, m2, s2)
     assert kl_divergence(p, q) == pytest.approx(gaussian_kl(m1, s1, m2, s2), rel=1e-9)
@@ -84,7 +92,9 @@ def test_mean_and_std_of_a_gaussian_are_its_parameters():
 
 
 def test_mixture_mixes_rows_by_weight():
-    np.testing.assert_allclose(mixture([0.25, 0.75], [[1, 0, 0], [0, 0.5, 0.5]]), [0.25, 0.375, 0.375])
+    np.testing.assert_allclose(
+        mixture([0.25, 0.75], [[1, 0, 0], [0, 0.5, 0.5]]), [0.25, 0.375, 0.375]
+    )
 
 
 def test_gaussian_mixture_has_the_mixture_moments():
@@ -98,7 +108,9 @@ def test_gaussian_mixture_has_the_mixture_moments():
 
 @settings(max_examples=50)
 @given(means, wide_stds, means, wide_stds, st.sampled_from([161, 321, 641]))
-def test_kl_of_gaussians_does_not_depend_on_the_grid_but_entropy_does(m1, s1, m2, s2, points):
+def test_kl_of_gaussians_does_not_depend_on_the_grid_but_entropy_does(
+    m1, s1, m2, s2, points
+):
     # D = H(P, Q) - H(P): each term grows by log2(1 / spacing) on a finer grid, the
     # difference stays the continuous divergence.
     grid = np.linspace(-24, 24, points)
@@ -106,14 +118,20 @@ def test_kl_of_gaussians_does_not_depend_on_the_grid_but_entropy_does(m1, s1, m2
     spacing = grid[1] - grid[0]
     differential = 0.5 * math.log2(2 * math.pi * math.e * s1**2)
     assert entropy(p) == pytest.approx(differential - math.log2(spacing), abs=1e-9)
-    assert cross_entropy(p, q) - entropy(p) == pytest.approx(gaussian_kl(m1, s1, m2, s2), abs=1e-8)
-    assert kl_divergence(p, q) == pytest.approx(gaussian_kl(m1, s1, m2, s2), rel=1e-9, abs=1e-12)
+    assert cross_entropy(p, q) - entropy(p) == pytest.approx(
+        gaussian_kl(m1, s1, m2, s2), abs=1e-8
+    )
+    assert kl_divergence(p, q) == pytest.approx(
+        gaussian_kl(m1, s1, m2, s2), rel=1e-9, abs=1e-12
+    )
 
 
 @given(means, means, wide_stds)
 def test_gaussians_of_equal_width_diverge_symmetrically(m1, m2, s):
     p, q = gaussian(WIDER, m1, s), gaussian(WIDER, m2, s)
-    assert kl_divergence(p, q) == pytest.approx(kl_divergence(q, p), rel=1e-9, abs=1e-12)
+    assert kl_divergence(p, q) == pytest.approx(
+        kl_divergence(q, p), rel=1e-9, abs=1e-12
+    )
 
 
 @given(means, stds, st.floats(1.2, 3.0))
@@ -130,16 +148,25 @@ def test_bin_counts_agrees_with_numpy_histogram():
     rng = np.random.default_rng(1)
     samples = rng.normal(size=1000)
     edges = np.linspace(-5, 5, 21)
-    assert bin_counts(samples, edges).tolist() == np.histogram(samples, edges)[0].tolist()
-    assert bin_counts([1.0], [0.0, 0.5, 1.0]).tolist() == [0, 1]  # the last edge belongs to the last bin
+    assert (
+        bin_counts(samples, edges).tolist() == np.histogram(samples, edges)[0].tolist()
+    )
+    assert bin_counts([1.0], [0.0, 0.5, 1.0]).tolist() == [
+        0,
+        1,
+    ]  # the last edge belongs to the last bin
 
 
 def test_histogram_is_the_share_of_samples_per_bin():
-    np.testing.assert_allclose(histogram([0.1, 0.6, 0.7, 0.8], [0, 0.5, 1]), [0.25, 0.75])
+    np.testing.assert_allclose(
+        histogram([0.1, 0.6, 0.7, 0.8], [0, 0.5, 1]), [0.25, 0.75]
+    )
 
 
 def test_laplace_smoothing_adds_one_to_every_count():
-    np.testing.assert_allclose(additive_smoothing([8, 0, 2], alpha=1), [9 / 13, 1 / 13, 3 / 13])
+    np.testing.assert_allclose(
+        additive_smoothing([8, 0, 2], alpha=1), [9 / 13, 1 / 13, 3 / 13]
+    )
     np.testing.assert_allclose(additive_smoothing([8, 0, 2], alpha=0), [0.8, 0.0, 0.2])
 
 
@@ -154,7 +181,9 @@ def test_smoothing_gives_every_outcome_a_chance(c, alpha):
 @given(counts.filter(lambda c: sum(c) > 0))
 def test_heavier_smoothing_moves_towards_uniform(c):
     uniform = np.full(len(c), 1 / len(c))
-    divergences = [kl_divergence(uniform, additive_smoothing(c, a)) for a in (0.5, 2, 8, 32)]
+    divergences = [
+        kl_divergence(uniform, additive_smoothing(c, a)) for a in (0.5, 2, 8, 32)
+    ]
     assert all(a >= b - 1e-12 for a, b in zip(divergences, divergences[1:]))
 
 
@@ -164,7 +193,9 @@ def test_mixing_with_uniform_bounds_the_divergence(c, weight):
     q = mix_with_uniform(normalize(c), weight)
     k = len(c)
     assert q.min() >= weight / k * (1 - 1e-12)
-    p = np.eye(k)[int(np.argmin(q))]  # the worst case: P certain of Q's least likely outcome
+    p = np.eye(k)[
+        int(np.argmin(q))
+    ]  # the worst case: P certain of Q's least likely outcome
     assert kl_divergence(p, q) <= math.log2(k / weight) + 1e-9
 
 
@@ -174,7 +205,9 @@ def test_merging_bins_never_increases_the_divergence(p, factor):
     # lesson on estimating KL from histograms.
     q = gaussian(WIDE, 0.5, 2.0)
     cells = (len(WIDE) - 1) // factor * factor
-    merge = lambda r: np.append(r[:cells].reshape(-1, factor).sum(axis=1), r[cells:].sum())  # noqa: E731
+    merge = lambda r: np.append(
+        r[:cells].reshape(-1, factor).sum(axis=1), r[cells:].sum()
+    )
     assert kl_divergence(merge(p), merge(q)) <= kl_divergence(p, q) + 1e-12
 
 
@@ -206,7 +239,9 @@ def test_histogram_estimate_without_smoothing_can_be_infinite():
 def test_estimate_is_in_nats_when_asked():
     x, y = [0.1, 0.9, 0.8], [0.2, 0.3, 0.7]
     bits = kl_from_samples(x, y, [0, 0.5, 1], alpha=1)
-    assert kl_from_samples(x, y, [0, 0.5, 1], alpha=1, base=np.e) == pytest.approx(bits * math.log(2))
+    assert kl_from_samples(x, y, [0, 0.5, 1], alpha=1, base=np.e) == pytest.approx(
+        bits * math.log(2)
+    )
 
 
 # --------------------------------------------------------------------------- fits
@@ -228,7 +263,9 @@ def test_divergence_surface_agrees_with_single_evaluations():
 @pytest.mark.parametrize("direction", ["forward", "reverse"])
 def test_fitting_a_gaussian_to_a_gaussian_recovers_it(direction):
     fit = fit_gaussian(gaussian(WIDE, 1.3, 0.8), WIDE, direction)
-    assert fit.mean == pytest.approx(1.3, abs=1e-4) and fit.std == pytest.approx(0.8, rel=1e-4)
+    assert fit.mean == pytest.approx(1.3, abs=1e-4) and fit.std == pytest.approx(
+        0.8, rel=1e-4
+    )
     assert fit.divergence == pytest.approx(0.0, abs=1e-8)
     np.testing.assert_allclose(fit.q, gaussian(WIDE, fit.mean, fit.std))
 
@@ -261,7 +298,10 @@ def test_a_fit_beats_its_neighbours(p, direction):
 @settings(max_examples=25)
 @given(two_peaks())
 def test_each_fit_wins_its_own_contest(p):
-    forward, reverse = fit_gaussian(p, WIDE, "forward"), fit_gaussian(p, WIDE, "reverse")
+    forward, reverse = (
+        fit_gaussian(p, WIDE, "forward"),
+        fit_gaussian(p, WIDE, "reverse"),
+    )
     assert kl_divergence(p, forward.q) <= kl_divergence(p, reverse.q) + 1e-12
     assert kl_divergence(reverse.q, p) <= kl_divergence(forward.q, p) + 1e-12
 
@@ -269,15 +309,22 @@ def test_each_fit_wins_its_own_contest(p):
 def test_reverse_fit_is_the_best_of_a_dense_search():
     p = gaussian_mixture(WIDE, [-3, 2], [1, 0.7], [0.45, 0.55])
     fit = fit_gaussian(p, WIDE, "reverse")
-    dense = gaussian_divergences(p, WIDE, np.linspace(-6, 6, 121), np.geomspace(0.3, 6, 100), "reverse")
+    dense = gaussian_divergences(
+        p, WIDE, np.linspace(-6, 6, 121), np.geomspace(0.3, 6, 100), "reverse"
+    )
     assert fit.divergence <= dense.min() + 1e-9
 
 
 def test_separated_peaks_split_the_two_directions():
     p = gaussian_mixture(WIDE, [-3, 3], [1, 1], [0.6, 0.4])
-    forward, reverse = fit_gaussian(p, WIDE, "forward"), fit_gaussian(p, WIDE, "reverse")
+    forward, reverse = (
+        fit_gaussian(p, WIDE, "forward"),
+        fit_gaussian(p, WIDE, "reverse"),
+    )
     assert forward.std > 2.5  # one wide bump over both peaks
-    assert reverse.mean == pytest.approx(-3, abs=0.1) and reverse.std == pytest.approx(1, abs=0.1)
+    assert reverse.mean == pytest.approx(-3, abs=0.1) and reverse.std == pytest.approx(
+        1, abs=0.1
+    )
 
 
 def test_fit_reports_the_divergence_in_the_requested_unit():
@@ -291,31 +338,79 @@ def test_fit_reports_the_divergence_in_the_requested_unit():
 
 GRID = np.linspace(-1, 1, 5)
 BAD_INPUTS = [
-    (lambda: gaussian([0, 1, 1, 2], 0, 1), "grid must be strictly increasing, but entry 2 (1.0) is not larger than the one before it (1.0)"),
+    (
+        lambda: gaussian([0, 1, 1, 2], 0, 1),
+        "grid must be strictly increasing, but entry 2 (1.0) is not larger than the one before it (1.0)",
+    ),
     (lambda: gaussian([0, 1, 3], 0, 1), "grid must be evenly spaced"),
     (lambda: gaussian([0.0], 0, 1), "grid has 1 point, but needs at least two"),
-    (lambda: gaussian(np.ones((2, 2)), 0, 1), "grid must be a flat sequence of numbers (1-D), but has shape (2, 2)"),
+    (
+        lambda: gaussian(np.ones((2, 2)), 0, 1),
+        "grid must be a flat sequence of numbers (1-D), but has shape (2, 2)",
+    ),
     (lambda: gaussian(GRID, 0, 0), "std must lie in (0, inf], but got 0.0"),
-    (lambda: gaussian(GRID, float("nan"), 1), "mean must be a finite number, but got nan"),
+    (
+        lambda: gaussian(GRID, float("nan"), 1),
+        "mean must be a finite number, but got nan",
+    ),
     (lambda: gaussian(GRID, [0, 1], 1), "mean must be a single real number"),
-    (lambda: mixture([0.5, 0.5], [[1, 0], [0, 1], [0.5, 0.5]]), "components must hold one distribution per weight"),
+    (
+        lambda: mixture([0.5, 0.5], [[1, 0], [0, 1], [0.5, 0.5]]),
+        "components must hold one distribution per weight",
+    ),
     (lambda: mixture([0.5, 0.6], [[1, 0], [0, 1]]), "weights must sum to 1"),
-    (lambda: gaussian_mixture(GRID, [0, 1], [1], [0.5, 0.5]), "means and stds must have one entry per point"),
-    (lambda: gaussian_mixture(GRID, [0, 1], [1, -1], [0.5, 0.5]), "stds must all be positive"),
-    (lambda: mean_and_std([0.5, 0.5], [0, 1, 2]), "p and grid must have one entry per point, but p has 2 and grid has 3"),
-    (lambda: bin_counts([0.5, 2.0, 3.0], [0, 1]), "samples has 2 value(s) outside the edges [0, 1] (the first is 2.0)"),
+    (
+        lambda: gaussian_mixture(GRID, [0, 1], [1], [0.5, 0.5]),
+        "means and stds must have one entry per point",
+    ),
+    (
+        lambda: gaussian_mixture(GRID, [0, 1], [1, -1], [0.5, 0.5]),
+        "stds must all be positive",
+    ),
+    (
+        lambda: mean_and_std([0.5, 0.5], [0, 1, 2]),
+        "p and grid must have one entry per point, but p has 2 and grid has 3",
+    ),
+    (
+        lambda: bin_counts([0.5, 2.0, 3.0], [0, 1]),
+        "samples has 2 value(s) outside the edges [0, 1] (the first is 2.0)",
+    ),
     (lambda: bin_counts([0.5], [1, 0]), "edges must be strictly increasing"),
-    (lambda: kl_from_samples([0.5], [7.0], [0, 1]), "samples_q has 1 value(s) outside the edges"),
-    (lambda: kl_from_samples([0.5], [[0.5]], [0, 1]), "samples_q must be a flat sequence"),
-    (lambda: additive_smoothing([1, 2], alpha=-1), "alpha must lie in [0, inf], but got -1.0"),
+    (
+        lambda: kl_from_samples([0.5], [7.0], [0, 1]),
+        "samples_q has 1 value(s) outside the edges",
+    ),
+    (
+        lambda: kl_from_samples([0.5], [[0.5]], [0, 1]),
+        "samples_q must be a flat sequence",
+    ),
+    (
+        lambda: additive_smoothing([1, 2], alpha=-1),
+        "alpha must lie in [0, inf], but got -1.0",
+    ),
     (lambda: additive_smoothing([1, -2], alpha=1), "counts contains -2.0 at index 1"),
     (lambda: additive_smoothing([0, 0], alpha=0), "counts are all zero and alpha is 0"),
-    (lambda: mix_with_uniform([0.5, 0.5], 1.5), "weight must lie in [0, 1], but got 1.5"),
+    (
+        lambda: mix_with_uniform([0.5, 0.5], 1.5),
+        "weight must lie in [0, 1], but got 1.5",
+    ),
     (lambda: mix_with_uniform([0.5, 0.6], 0.1), "p must sum to 1"),
-    (lambda: fit_gaussian(gaussian(GRID, 0, 1), GRID, "sideways"), "direction must be one of ['forward', 'reverse'], but got 'sideways'"),
-    (lambda: fit_gaussian([0.5, 0.5], GRID), "p and grid must have one entry per point"),
-    (lambda: fit_gaussian(gaussian(GRID, 0, 1), GRID, base=1), "base must be a finite number greater than 1"),
-    (lambda: gaussian_divergences(gaussian(GRID, 0, 1), GRID, [0], [0.0]), "stds must all be positive"),
+    (
+        lambda: fit_gaussian(gaussian(GRID, 0, 1), GRID, "sideways"),
+        "direction must be one of ['forward', 'reverse'], but got 'sideways'",
+    ),
+    (
+        lambda: fit_gaussian([0.5, 0.5], GRID),
+        "p and grid must have one entry per point",
+    ),
+    (
+        lambda: fit_gaussian(gaussian(GRID, 0, 1), GRID, base=1),
+        "base must be a finite number greater than 1",
+    ),
+    (
+        lambda: gaussian_divergences(gaussian(GRID, 0, 1), GRID, [0], [0.0]),
+        "stds must all be positive",
+    ),
     (
         lambda: fit_gaussian(np.eye(201)[100], np.linspace(-1, 1, 201), "reverse"),
         "every Gaussian on this grid gives an infinite reverse divergence",

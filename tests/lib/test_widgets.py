@@ -9,7 +9,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from infotheory import entropy, huffman_code, information, plots, widgets  # noqa: E402
+from infotheory import entropy, huffman_code, information, plots, widgets
 
 
 def test_information_explorer_follows_its_slider():
@@ -27,7 +27,9 @@ def test_information_explorer_changes_unit_with_a_full_redraw():
     assert "nats" in explorer.ax.get_ylabel()
     assert explorer.curve.get_ydata()[-1] == 0.0
     assert explorer.marker.get_data()[1][0] == pytest.approx(0.6931471805599453)
-    assert explorer.ax.get_ylim()[1] == pytest.approx(information(0.001, base=2.718281828459045) * 1.05)
+    assert explorer.ax.get_ylim()[1] == pytest.approx(
+        information(0.001, base=2.718281828459045) * 1.05
+    )
 
 
 def test_sampler_draws_the_requested_number_of_samples():
@@ -51,7 +53,9 @@ def test_every_update_is_timed():
     explorer = widgets.InformationExplorer()
     for p in (0.1, 0.2, 0.3):
         explorer.update(p=p)
-    assert len(explorer.update_seconds) == 3 and all(t > 0 for t in explorer.update_seconds)
+    assert len(explorer.update_seconds) == 3 and all(
+        t > 0 for t in explorer.update_seconds
+    )
 
 
 def test_static_picture_is_deterministic_and_shows_the_moving_artists():
@@ -65,7 +69,12 @@ def test_static_picture_is_deterministic_and_shows_the_moving_artists():
 
 def test_display_carries_widget_view_and_static_picture():
     bundle = widgets.DistributionSampler()._repr_mimebundle_()
-    assert set(bundle) == {"text/plain", "image/svg+xml", "image/png", "application/vnd.jupyter.widget-view+json"}
+    assert set(bundle) == {
+        "text/plain",
+        "image/svg+xml",
+        "image/png",
+        "application/vnd.jupyter.widget-view+json",
+    }
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
     assert "interactive" in bundle["text/plain"]
 
@@ -73,12 +82,26 @@ def test_display_carries_widget_view_and_static_picture():
 @pytest.mark.parametrize(
     "make, message",
     [
-        (lambda: widgets.DistributionSampler(weights=(1, 1), labels=("a",)), "give one label per outcome"),
+        (
+            lambda: widgets.DistributionSampler(weights=(1, 1), labels=("a",)),
+            "give one label per outcome",
+        ),
         (lambda: widgets.DistributionSampler(n=7), "n must be one of"),
         (lambda: widgets.InformationExplorer(unit="bytes"), "unit must be one of"),
-        (lambda: widgets.CrossEntropyExplorer(p=(1, 1), q=(1, 1, 1), labels=("a", "b")), "q has 3"),
-        (lambda: widgets.CrossEntropyExplorer(p=(2, 1), q=(1, 1), labels=("a", "b")), "between 0 and 1"),
-        (lambda: widgets.GaussianFitExplorer(separation=3.3), "separation must be one of"),
+        (
+            lambda: widgets.CrossEntropyExplorer(
+                p=(1, 1), q=(1, 1, 1), labels=("a", "b")
+            ),
+            "q has 3",
+        ),
+        (
+            lambda: widgets.CrossEntropyExplorer(p=(2, 1), q=(1, 1), labels=("a", "b")),
+            "between 0 and 1",
+        ),
+        (
+            lambda: widgets.GaussianFitExplorer(separation=3.3),
+            "separation must be one of",
+        ),
     ],
 )
 def test_bad_settings_get_clear_messages(make, message):
@@ -108,7 +131,9 @@ def test_simplex_explorer_says_when_the_two_probabilities_exceed_one():
     assert "= 1.30 is more than 1: lower one of them" in explorer.title.get_text()
     assert not explorer.marker.get_visible()
     explorer.update(p1=0.2)
-    assert explorer.marker.get_visible() and explorer.title.get_text().startswith("P = (0.80, 0.20, 0.00)")
+    assert explorer.marker.get_visible() and explorer.title.get_text().startswith(
+        "P = (0.80, 0.20, 0.00)"
+    )
 
 
 def test_code_explorer_shows_the_huffman_code_of_its_weights():
@@ -118,7 +143,9 @@ def test_code_explorer_shows_the_huffman_code_of_its_weights():
     explorer.update(w0=0.25, w1=0.25, w2=0.25, w3=0.25, w4=0.0)
     assert [bar.get_height() for bar in explorer.bars] == [2, 2, 2, 2, 0]
     assert explorer.words[4].get_text() == "no codeword"
-    assert np.isnan(explorer.ideal.get_ydata()[4]) and explorer.ideal.get_ydata()[0] == 2.0
+    assert (
+        np.isnan(explorer.ideal.get_ydata()[4]) and explorer.ideal.get_ydata()[0] == 2.0
+    )
     assert explorer.title.get_text() == "L = 2.000 bits,  H = 2.000 bits"
     assert explorer.probabilities[0].get_text() == "0.25"
 
@@ -134,15 +161,29 @@ def test_code_explorer_explains_all_zero_weights_instead_of_failing():
     [
         (lambda: widgets.SimplexExplorer(p=(0.8, 0.5)), "with a sum of at most 1"),
         (lambda: widgets.SimplexExplorer(p=(-0.1, 0.5)), "between 0 and 1"),
-        (lambda: widgets.SimplexExplorer(p=(0.2, 0.3, 0.5)), "the third is the remainder"),
-        (lambda: widgets.SimplexExplorer(labels=("a", "b")), "labels must name the three outcomes"),
-        (lambda: widgets.CodeExplorer(weights=(1, 1), labels=("a",)), "give one label per outcome"),
-        (lambda: widgets.CodeExplorer(weights=(1,), labels=("a",)), "shows 2 to 8 symbols"),
+        (
+            lambda: widgets.SimplexExplorer(p=(0.2, 0.3, 0.5)),
+            "the third is the remainder",
+        ),
+        (
+            lambda: widgets.SimplexExplorer(labels=("a", "b")),
+            "labels must name the three outcomes",
+        ),
+        (
+            lambda: widgets.CodeExplorer(weights=(1, 1), labels=("a",)),
+            "give one label per outcome",
+        ),
+        (
+            lambda: widgets.CodeExplorer(weights=(1,), labels=("a",)),
+            "shows 2 to 8 symbols",
+        ),
     ],
 )
 def test_bad_explorer_settings_get_clear_messages(make, message):
     with pytest.raises(ValueError, match=message):
         make()
+
+
 def test_softmax_explorer_follows_its_logits():
     from infotheory import cross_entropy_loss, one_hot, softmax
 
@@ -151,8 +192,12 @@ def test_softmax_explorer_follows_its_logits():
     explorer.update(z1=3.0)
     assert explorer.image.value != before
     q = softmax([2.0, 3.0, 0.1])
-    assert [bar.get_height() for bar in explorer.q_bars] == pytest.approx(q.tolist(), rel=1e-14)
-    assert [bar.get_height() for bar in explorer.gradient_bars] == pytest.approx((q - one_hot([0], 3)[0]).tolist())
+    assert [bar.get_height() for bar in explorer.q_bars] == pytest.approx(
+        q.tolist(), rel=1e-14
+    )
+    assert [bar.get_height() for bar in explorer.gradient_bars] == pytest.approx(
+        (q - one_hot([0], 3)[0]).tolist()
+    )
     bits = cross_entropy_loss([2.0, 3.0, 0.1], 0)
     assert explorer.loss_title.get_text().startswith(f"loss H(P,Q) = {bits:.3f} bits")
 
@@ -165,7 +210,9 @@ def test_softmax_explorer_temperature_flattens_the_model():
     explorer.update(temperature=3.0)
     flat = [bar.get_height() for bar in explorer.q_bars]
     assert entropy(flat) > sharp + 0.5
-    assert flat[0] == pytest.approx(float(np.exp(1.0) / (np.exp(1.0) + 1 + np.exp(-1 / 3))))
+    assert flat[0] == pytest.approx(
+        float(np.exp(1.0) / (np.exp(1.0) + 1 + np.exp(-1 / 3)))
+    )
 
 
 def test_softmax_explorer_label_and_smoothing_move_the_target():
@@ -176,7 +223,9 @@ def test_softmax_explorer_label_and_smoothing_move_the_target():
     p = smooth_labels([2], 3, 0.3)[0]
     assert [bar.get_height() for bar in explorer.p_bars] == pytest.approx(p.tolist())
     assert f"floor H(P) {entropy(p):.3f}" in explorer.loss_title.get_text()
-    assert sum(bar.get_height() for bar in explorer.gradient_bars) == pytest.approx(0.0, abs=1e-12)
+    assert sum(bar.get_height() for bar in explorer.gradient_bars) == pytest.approx(
+        0.0, abs=1e-12
+    )
 
 
 @pytest.mark.parametrize(
@@ -185,17 +234,27 @@ def test_softmax_explorer_label_and_smoothing_move_the_target():
         (dict(logits=(1.0, 2.0)), "logits has 2 entries but class_names has 3"),
         (dict(logits=(1.0, 2.0, 9.0)), "every logit must lie between -6.0 and 6.0"),
         (dict(label=3), "label must be a class index from 0 to 2, but got 3"),
-        (dict(temperature=0.0), "temperature must lie between 0.25 and 4.0, but got 0.0"),
+        (
+            dict(temperature=0.0),
+            "temperature must lie between 0.25 and 4.0, but got 0.0",
+        ),
         (dict(smoothing=0.9), "smoothing must lie between 0.0 and 0.5, but got 0.9"),
     ],
 )
 def test_softmax_explorer_rejects_bad_settings(settings, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         widgets.SoftmaxExplorer(**settings)
+
+
 def test_cross_entropy_explorer_shows_the_four_measures():
     explorer = widgets.CrossEntropyExplorer()
     assert explorer.values_shown == [1.75, 2.25, 1.75, 2.375]
-    assert [bar.get_width() for bar in explorer.measure_bars] == [1.75, 2.25, 1.75, 2.375]
+    assert [bar.get_width() for bar in explorer.measure_bars] == [
+        1.75,
+        2.25,
+        1.75,
+        2.375,
+    ]
     assert explorer.title.get_text() == "extra bits: 0.500 on P's data, 0.625 on Q's"
 
 
@@ -221,7 +280,9 @@ def test_cross_entropy_explorer_handles_zero_probability():
 
 def test_cross_entropy_explorer_keeps_its_axis_and_labels_long_bars_inside():
     explorer = widgets.CrossEntropyExplorer()
-    explorer.update(q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0)  # H(P, Q) = -log2(0.01 / 0.76)
+    explorer.update(
+        q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0
+    )  # H(P, Q) = -log2(0.01 / 0.76)
     assert explorer.values_shown[1] == pytest.approx(6.248, abs=1e-3)
     assert explorer.ax_measures.get_xlim()[1] == explorer.XMAX
     assert explorer.measure_bars[1].get_width() == explorer.XMAX
@@ -242,10 +303,14 @@ def test_gaussian_fit_explorer_swaps_in_the_fits_for_each_separation():
     explorer.update(separation=7.0)
     apart = explorer.reverse_line.get_ydata()
     assert abs(x[np.argmax(together)]) < 0.2  # one peak in the middle
-    assert x[np.argmax(apart)] == pytest.approx(-3.5, abs=0.2)  # on the taller, left peak
+    assert x[np.argmax(apart)] == pytest.approx(
+        -3.5, abs=0.2
+    )  # on the taller, left peak
     forward = explorer.fits[7.0][1]
     assert forward.std > 3  # covers both peaks
-    assert explorer.title.get_text().startswith(f"forward: mean {forward.mean:.2f}, std {forward.std:.2f}")
+    assert explorer.title.get_text().startswith(
+        f"forward: mean {forward.mean:.2f}, std {forward.std:.2f}"
+    )
 
 
 def test_gaussian_fit_explorer_curves_are_the_fitted_densities():
@@ -254,4 +319,6 @@ def test_gaussian_fit_explorer_curves_are_the_fitted_densities():
     spacing = 32 / 160
     shown = np.abs(np.linspace(-16, 16, 161)) <= 9
     np.testing.assert_allclose(explorer.p_line.get_ydata(), p[shown] / spacing)
-    np.testing.assert_allclose(explorer.forward_line.get_ydata(), forward.q[shown] / spacing)
+    np.testing.assert_allclose(
+        explorer.forward_line.get_ydata(), forward.q[shown] / spacing
+    )

@@ -10,7 +10,7 @@ import nbformat
 import yaml
 from IPython.core.inputtransformer2 import TransformerManager
 
-from lessons import LESSONS, ROOT
+from tools.lessons import LESSONS, ROOT
 
 
 def pins(lines):
@@ -24,7 +24,9 @@ def pins(lines):
 
 def test_environment_pins_match_constraints():
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
-    pip_section = next(d["pip"] for d in environment["dependencies"] if isinstance(d, dict))
+    pip_section = next(
+        d["pip"] for d in environment["dependencies"] if isinstance(d, dict)
+    )
     binder = pins(pip_section)
     locked = pins((ROOT / "constraints.txt").read_text().splitlines())
     assert binder, "environment.yml pins nothing"
@@ -33,8 +35,14 @@ def test_environment_pins_match_constraints():
 
 
 # Import name -> the pinned package that provides it in Binder.
-PROVIDERS = {"numpy": "numpy", "matplotlib": "matplotlib", "ipywidgets": "ipywidgets",
-             "IPython": "ipykernel", "scipy": "scipy", "PIL": "matplotlib"}
+PROVIDERS = {
+    "numpy": "numpy",
+    "matplotlib": "matplotlib",
+    "ipywidgets": "ipywidgets",
+    "IPython": "ipykernel",
+    "scipy": "scipy",
+    "PIL": "matplotlib",
+}
 
 
 def lesson_imports():
@@ -43,7 +51,9 @@ def lesson_imports():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type != "code":
                 continue
-            source = TransformerManager().transform_cell(cell.source)  # %magics to Python
+            source = TransformerManager().transform_cell(
+                cell.source
+            )  # %magics to Python
             for node in ast.walk(ast.parse(source)):
                 if isinstance(node, ast.Import):
                     modules.update(alias.name.split(".")[0] for alias in node.names)
@@ -53,11 +63,21 @@ def lesson_imports():
 
 
 def test_environment_has_what_the_lessons_import():
-    binder = pins(next(d["pip"] for d in yaml.safe_load((ROOT / "environment.yml").read_text())["dependencies"] if isinstance(d, dict)))
+    binder = pins(
+        next(
+            d["pip"]
+            for d in yaml.safe_load((ROOT / "environment.yml").read_text())[
+                "dependencies"
+            ]
+            if isinstance(d, dict)
+        )
+    )
     imports = lesson_imports()
     assert "numpy" in imports
     missing = {name for name in imports if PROVIDERS.get(name) not in binder}
-    assert not missing, f"lessons import {missing}; pin their packages in environment.yml"
+    assert not missing, (
+        f"lessons import {missing}; pin their packages in environment.yml"
+    )
 
 
 def test_postbuild_installs_the_library_and_stops_on_error():
@@ -67,6 +87,10 @@ def test_postbuild_installs_the_library_and_stops_on_error():
 
 def test_jupyterlab_does_not_ask_readers_about_news():
     """make runs postBuild too, so this venv has the settings Binder readers get."""
-    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    settings = json.loads(overrides.read_text())["@jupyterlab/apputils-extension:notification"]
+    overrides = (
+        Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    )
+    settings = json.loads(overrides.read_text())[
+        "@jupyterlab/apputils-extension:notification"
+    ]
     assert settings == {"fetchNews": "false", "checkForUpdates": False}

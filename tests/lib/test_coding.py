@@ -1,7 +1,6 @@
 """Tests of infotheory.coding: known codes, properties, brute-force optimality, bad input."""
 
 import itertools
-import math
 
 import numpy as np
 import pytest
@@ -33,7 +32,11 @@ def distributions(draw, min_size=1, max_size=12, positive=False):
     """A probability vector, optionally with every entry positive."""
     n = draw(st.integers(min_size, max_size))
     low = 1e-3 if positive else 0.0
-    w = draw(st.lists(st.floats(low, 1e3), min_size=n, max_size=n).filter(lambda w: sum(w) > 0))
+    w = draw(
+        st.lists(st.floats(low, 1e3), min_size=n, max_size=n).filter(
+            lambda w: sum(w) > 0
+        )
+    )
     return normalize(w)
 
 
@@ -59,15 +62,32 @@ def test_cover_thomas_example_5_6_1():
 def test_horse_race_huffman_reaches_the_entropy_and_the_fixed_code_does_not():
     p = [1 / 2, 1 / 4, 1 / 8, 1 / 16, 1 / 64, 1 / 64, 1 / 64, 1 / 64]
     code = huffman_code(p)
-    assert list(code.values()) == ["0", "10", "110", "1110", "111100", "111101", "111110", "111111"]
+    assert list(code.values()) == [
+        "0",
+        "10",
+        "110",
+        "1110",
+        "111100",
+        "111101",
+        "111110",
+        "111111",
+    ]
     assert average_length(p, code) == entropy(p) == 2.0
     assert average_length(p, fixed_length_code(8)) == 3.0
 
 
 @pytest.mark.parametrize(
     "p",
-    [[1.0], [0.5, 0.5], [0.5, 0.25, 0.25], [1 / 2, 1 / 4, 1 / 8, 1 / 8], [1 / 4] * 4,
-     [1 / 8] * 8, [1 / 2, 1 / 8, 1 / 4, 1 / 16, 1 / 16], [2.0**-k for k in range(1, 30)] + [2.0**-29]],
+    [
+        [1.0],
+        [0.5, 0.5],
+        [0.5, 0.25, 0.25],
+        [1 / 2, 1 / 4, 1 / 8, 1 / 8],
+        [1 / 4] * 4,
+        [1 / 8] * 8,
+        [1 / 2, 1 / 8, 1 / 4, 1 / 16, 1 / 16],
+        [2.0**-k for k in range(1, 30)] + [2.0**-29],
+    ],
 )
 def test_dyadic_distributions_are_coded_at_exactly_their_entropy(p):
     code = huffman_code(p)
@@ -77,8 +97,17 @@ def test_dyadic_distributions_are_coded_at_exactly_their_entropy(p):
 
 
 def test_ties_are_broken_by_symbol_order_and_codewords_are_canonical():
-    assert huffman_code([1 / 3, 1 / 3, 1 / 3], symbols="xyz") == {"x": "10", "y": "11", "z": "0"}
-    assert huffman_code([0.25] * 4, symbols="abcd") == {"a": "00", "b": "01", "c": "10", "d": "11"}
+    assert huffman_code([1 / 3, 1 / 3, 1 / 3], symbols="xyz") == {
+        "x": "10",
+        "y": "11",
+        "z": "0",
+    }
+    assert huffman_code([0.25] * 4, symbols="abcd") == {
+        "a": "00",
+        "b": "01",
+        "c": "10",
+        "d": "11",
+    }
     p = [0.1, 0.2, 0.2, 0.2, 0.3]
     assert huffman_code(p) == huffman_code(list(p))  # same input, same code
 
@@ -104,11 +133,16 @@ def test_zero_probability_symbols_get_no_codeword_and_cost_nothing():
 def test_average_length_needs_the_symbols_of_the_code():
     code = huffman_code([0.5, 0.5], symbols="ht")
     assert average_length([0.5, 0.5], code, symbols="ht") == 1.0
-    with pytest.raises(ValueError, match="0 at position 0, which has probability 0.5 but has no codeword"):
+    with pytest.raises(
+        ValueError,
+        match="0 at position 0, which has probability 0.5 but has no codeword",
+    ):
         average_length([0.5, 0.5], code)
 
 
-@pytest.mark.parametrize("n, width", [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 3), (9, 4), (27, 5)])
+@pytest.mark.parametrize(
+    "n, width", [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3), (8, 3), (9, 4), (27, 5)]
+)
 def test_fixed_length_code_uses_ceil_log2_n_bits(n, width):
     code = fixed_length_code(n)
     assert set(code_lengths(code).tolist()) == {width}
@@ -143,7 +177,9 @@ def test_encode_and_decode_a_known_message():
 
 
 def test_ideal_lengths_are_the_information_of_each_symbol():
-    np.testing.assert_array_equal(ideal_lengths([0.5, 0.25, 0.25, 0.0]), [1, 2, 2, np.inf])
+    np.testing.assert_array_equal(
+        ideal_lengths([0.5, 0.25, 0.25, 0.0]), [1, 2, 2, np.inf]
+    )
 
 
 def test_block_distribution_is_the_product_of_its_symbols():
@@ -210,7 +246,9 @@ def test_huffman_is_no_longer_than_the_shannon_code(p):
     # to 1 only after rounding, those lengths would break the Kraft inequality.
     shannon = np.maximum(1, np.ceil(ideal_lengths(p)[p > 0]))
     assert kraft_sum(shannon) <= 1.0
-    assert average_length(p, huffman_code(p)) <= float(np.dot(p[p > 0], shannon)) + 1e-12
+    assert (
+        average_length(p, huffman_code(p)) <= float(np.dot(p[p > 0], shannon)) + 1e-12
+    )
 
 
 def test_shannon_code_rounds_ideal_lengths_up():
@@ -261,7 +299,11 @@ def _all_prefix_code_lengths(n):
     An optimal code never needs more than n - 1 bits: its code tree is full, and a
     full binary tree with n leaves is at most n - 1 deep.
     """
-    words = ["".join(bits) for size in range(1, n) for bits in itertools.product("01", repeat=size)]
+    words = [
+        "".join(bits)
+        for size in range(1, n)
+        for bits in itertools.product("01", repeat=size)
+    ]
     found = set()
     for chosen in itertools.permutations(words, n):
         if is_prefix_free(dict(enumerate(chosen))):
@@ -271,7 +313,11 @@ def _all_prefix_code_lengths(n):
 
 PREFIX_CODE_LENGTHS = {n: _all_prefix_code_lengths(n) for n in (2, 3, 4)}
 KRAFT_LENGTHS = {
-    n: {lengths for lengths in itertools.product(range(1, n), repeat=n) if kraft_sum(lengths) <= 1}
+    n: {
+        lengths
+        for lengths in itertools.product(range(1, n), repeat=n)
+        if kraft_sum(lengths) <= 1
+    }
     for n in (2, 3, 4, 5)
 }
 
@@ -301,44 +347,105 @@ BAD_INPUTS = [
     (lambda: huffman_code([]), "p is empty"),
     (lambda: huffman_code([0.5, 0.4]), "p must sum to 1, but its entries sum to 0.9"),
     (lambda: huffman_code([3, 1]), "call infotheory.normalize(p)"),
-    (lambda: huffman_code([[0.5, 0.5]]), "p must be one-dimensional, one probability per symbol"),
+    (
+        lambda: huffman_code([[0.5, 0.5]]),
+        "p must be one-dimensional, one probability per symbol",
+    ),
     (lambda: huffman_code([0.5, -0.5, 1.0]), "probabilities cannot be negative"),
-    (lambda: huffman_code([0.5, 0.5], symbols="abc"), "symbols has 3 labels but there are 2 probabilities"),
-    (lambda: huffman_code([0.5, 0.5], symbols="aa"), "symbols contains 'a' twice (again at index 1)"),
-    (lambda: huffman_code([0.5, 0.5], symbols=[[1], [2]]), "cannot be a dictionary key"),
-    (lambda: huffman_code([0.5, 0.5], symbols=3), "symbols must be a sequence of labels"),
-    (lambda: encode("abz", CODE), "message contains 'z' at position 2, which has no codeword in code"),
-    (lambda: encode([[1]], CODE), "message contains [1] at position 0, which has no codeword"),
+    (
+        lambda: huffman_code([0.5, 0.5], symbols="abc"),
+        "symbols has 3 labels but there are 2 probabilities",
+    ),
+    (
+        lambda: huffman_code([0.5, 0.5], symbols="aa"),
+        "symbols contains 'a' twice (again at index 1)",
+    ),
+    (
+        lambda: huffman_code([0.5, 0.5], symbols=[[1], [2]]),
+        "cannot be a dictionary key",
+    ),
+    (
+        lambda: huffman_code([0.5, 0.5], symbols=3),
+        "symbols must be a sequence of labels",
+    ),
+    (
+        lambda: encode("abz", CODE),
+        "message contains 'z' at position 2, which has no codeword in code",
+    ),
+    (
+        lambda: encode([[1]], CODE),
+        "message contains [1] at position 0, which has no codeword",
+    ),
     (lambda: encode(5, CODE), "message must be a sequence of symbols"),
-    (lambda: encode("ab", {"a": "0", "b": "01"}),
-     "code is not a prefix code: the codeword '0' of 'a' is the start of the codeword '01' of 'b'"),
+    (
+        lambda: encode("ab", {"a": "0", "b": "01"}),
+        "code is not a prefix code: the codeword '0' of 'a' is the start of the codeword '01' of 'b'",
+    ),
     (lambda: encode("ab", {"a": "1", "b": "1"}), "'a' and 'b' share the codeword '1'"),
     (lambda: encode("a", {}), "code is empty"),
     (lambda: encode("a", ["0"]), "code must be a mapping from symbols to codewords"),
-    (lambda: encode("a", {"a": 0}), "the codeword of 'a' in code must be a string of the characters 0 and 1"),
-    (lambda: encode("a", {"a": "0a"}), "must contain only the characters 0 and 1, but '0a' contains 'a'"),
+    (
+        lambda: encode("a", {"a": 0}),
+        "the codeword of 'a' in code must be a string of the characters 0 and 1",
+    ),
+    (
+        lambda: encode("a", {"a": "0a"}),
+        "must contain only the characters 0 and 1, but '0a' contains 'a'",
+    ),
     (lambda: encode("a", {"a": ""}), "the codeword of 'a' in code is empty"),
-    (lambda: decode("012", CODE), "bits must contain only the characters 0 and 1, but has '2' at position 2"),
+    (
+        lambda: decode("012", CODE),
+        "bits must contain only the characters 0 and 1, but has '2' at position 2",
+    ),
     (lambda: decode(b"01", CODE), "bits must be a string of the characters 0 and 1"),
     (lambda: decode([0, 1], CODE), "join a list of bits"),
-    (lambda: decode("01", {"a": "0", "b": "11"}), "bits ends with '1' at position 1, which is only the start of a codeword"),
-    (lambda: decode("010", {"a": "0", "b": "11"}), "bits cannot be decoded at position 1: no codeword of code starts '10'"),
+    (
+        lambda: decode("01", {"a": "0", "b": "11"}),
+        "bits ends with '1' at position 1, which is only the start of a codeword",
+    ),
+    (
+        lambda: decode("010", {"a": "0", "b": "11"}),
+        "bits cannot be decoded at position 1: no codeword of code starts '10'",
+    ),
     (lambda: decode("0", {"a": "0", "b": "01"}), "code is not a prefix code"),
-    (lambda: average_length([0.5, 0.5], {"a": "0", "b": "1"}),
-     "symbols contains 0 at position 0, which has probability 0.5 but has no codeword"),
-    (lambda: average_length([0.5, 0.5], CODE, symbols="ab!"), "symbols has 3 labels but there are 2"),
+    (
+        lambda: average_length([0.5, 0.5], {"a": "0", "b": "1"}),
+        "symbols contains 0 at position 0, which has probability 0.5 but has no codeword",
+    ),
+    (
+        lambda: average_length([0.5, 0.5], CODE, symbols="ab!"),
+        "symbols has 3 labels but there are 2",
+    ),
     (lambda: code_lengths(CODE, symbols="ax"), "symbols contains 'x' at position 1"),
-    (lambda: kraft_sum([0, 1]), "code_or_lengths contains 0.0 at index 0, but a codeword length is a whole number"),
-    (lambda: kraft_sum([1.5]), "a codeword length is a whole number of bits, at least 1"),
-    (lambda: kraft_sum([[1, 2]]), "code_or_lengths must be a flat sequence of codeword lengths"),
+    (
+        lambda: kraft_sum([0, 1]),
+        "code_or_lengths contains 0.0 at index 0, but a codeword length is a whole number",
+    ),
+    (
+        lambda: kraft_sum([1.5]),
+        "a codeword length is a whole number of bits, at least 1",
+    ),
+    (
+        lambda: kraft_sum([[1, 2]]),
+        "code_or_lengths must be a flat sequence of codeword lengths",
+    ),
     (lambda: kraft_sum([]), "code_or_lengths is empty"),
     (lambda: ideal_lengths([0.5]), "p must sum to 1"),
-    (lambda: block_distribution([0.5, 0.5], 0), "k must be a whole number of symbols per block, at least 1"),
+    (
+        lambda: block_distribution([0.5, 0.5], 0),
+        "k must be a whole number of symbols per block, at least 1",
+    ),
     (lambda: block_distribution([0.5, 0.5], 2.0), "k must be a whole number"),
-    (lambda: block_distribution([0.5, 0.5], 17), "make 131,072 blocks, more than the 65,536"),
+    (
+        lambda: block_distribution([0.5, 0.5], 17),
+        "make 131,072 blocks, more than the 65,536",
+    ),
     (lambda: fixed_length_code(0), "symbols must be at least 1 symbol"),
     (lambda: fixed_length_code([]), "symbols is empty"),
-    (lambda: fixed_length_code(2.5), "symbols must be a number of symbols or a sequence of labels"),
+    (
+        lambda: fixed_length_code(2.5),
+        "symbols must be a number of symbols or a sequence of labels",
+    ),
 ]
 
 

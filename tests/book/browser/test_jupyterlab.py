@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from lessons import LESSONS, ROOT
+from tools.lessons import LESSONS, ROOT
 
 
 def free_port() -> int:
@@ -26,16 +26,36 @@ def free_port() -> int:
 def jupyterlab(tmp_path_factory):
     """JupyterLab on the loopback interface with a token, serving a copy of the lessons."""
     home = tmp_path_factory.mktemp("lab")
-    shutil.copytree(ROOT / "book", home / "book", ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"))
+    shutil.copytree(
+        ROOT / "book",
+        home / "book",
+        ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"),
+    )
     port, token = free_port(), secrets.token_hex(16)
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"), "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    env = {
+        **os.environ,
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+    }
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-         f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={home / 'book'}",
-         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-         "--ServerApp.port_retries=0", "--allow-root"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "jupyter"),
+            "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={home / 'book'}",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--ServerApp.port_retries=0",
+            "--allow-root",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -54,7 +74,9 @@ def jupyterlab(tmp_path_factory):
 
 
 @pytest.mark.parametrize("lesson", [path.name for path in LESSONS])
-def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(jupyterlab, new_page, artifacts, lesson):
+def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
+    jupyterlab, new_page, artifacts, lesson
+):
     base, token = jupyterlab
     page, traffic = new_page(base, width=1400, height=1000)
     # A workspace of its own, reset, so that no other lesson's tab is restored beside it.
@@ -71,23 +93,37 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(jupyterlab, new_pag
 
     page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
     page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
-    page.wait_for_selector(".widget-slider .noUi-handle, .widget-slider input", timeout=90_000)
+    page.wait_for_selector(
+        ".widget-slider .noUi-handle, .widget-slider input", timeout=90_000
+    )
     page.wait_for_function(
         "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"
         " && ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'))",
         timeout=90_000,
     )
-    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    errors = page.locator(
+        ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+    )
     assert errors.count() == 0, errors.first.inner_text()
-    assert page.locator(".jp-OutputArea-output .jp-RenderedText:has-text('Traceback')").count() == 0
+    assert (
+        page.locator(
+            ".jp-OutputArea-output .jp-RenderedText:has-text('Traceback')"
+        ).count()
+        == 0
+    )
 
     explorer = page.locator(".jupyter-widgets.widget-vbox").first
     explorer.scroll_into_view_if_needed()
     picture = explorer.locator("img").first
     before_src, before_pixels = picture.get_attribute("src"), picture.screenshot()
     explorer.locator(".noUi-handle").first.focus()
-    changed = "src => document.querySelector('.jupyter-widgets.widget-vbox img').src !== src"
-    for key, presses in (("ArrowRight", 30), ("ArrowLeft", 60)):  # a slider may start at its end
+    changed = (
+        "src => document.querySelector('.jupyter-widgets.widget-vbox img').src !== src"
+    )
+    for key, presses in (
+        ("ArrowRight", 30),
+        ("ArrowLeft", 60),
+    ):  # a slider may start at its end
         for _ in range(presses):
             page.keyboard.press(key)
         try:
@@ -96,6 +132,10 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(jupyterlab, new_pag
         except PlaywrightTimeout:
             continue
     page.wait_for_timeout(300)
-    assert picture.screenshot() != before_pixels, "the slider moved but the picture did not change"
-    page.screenshot(path=str(artifacts / f"jupyterlab_{lesson.removesuffix('.ipynb')}.png"))
+    assert picture.screenshot() != before_pixels, (
+        "the slider moved but the picture did not change"
+    )
+    page.screenshot(
+        path=str(artifacts / f"jupyterlab_{lesson.removesuffix('.ipynb')}.png")
+    )
     assert traffic.external == [], "JupyterLab asked the internet for something"

@@ -6,7 +6,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from infotheory import information, plots  # noqa: E402
+from infotheory import information, plots
 
 
 @pytest.fixture(autouse=True)
@@ -52,7 +52,9 @@ def test_binary_entropy_curve_draws_the_values_it_is_given():
     fig, ax = plots.subplots()
     p = np.linspace(0, 1, 5)
     h = np.array([0.0, 0.8, 1.0, 0.8, 0.0])
-    line = plots.binary_entropy_curve(ax, p, h, marks=[(0.5, 1.0, "fair"), (0.99, 0.08, "bent")])
+    line = plots.binary_entropy_curve(
+        ax, p, h, marks=[(0.5, 1.0, "fair"), (0.99, 0.08, "bent")]
+    )
     np.testing.assert_array_equal(line.get_ydata(), h)
     texts = {t.get_text(): t for t in ax.texts}
     assert set(texts) == {"fair", "bent"}
@@ -105,8 +107,13 @@ def test_code_tree_puts_each_symbol_at_the_end_of_its_codeword():
 
 def test_code_length_bars_show_lengths_ideal_ticks_and_codewords():
     fig, ax = plots.subplots()
-    artists = plots.code_length_bars(ax, ["a", "b", "c"], {"Huffman": [1, 2, 2], "fixed": [2, 2, 2]},
-                                     ideal=[1.0, 2.0, np.inf], codewords=["0", "10", "11"])
+    artists = plots.code_length_bars(
+        ax,
+        ["a", "b", "c"],
+        {"Huffman": [1, 2, 2], "fixed": [2, 2, 2]},
+        ideal=[1.0, 2.0, np.inf],
+        codewords=["0", "10", "11"],
+    )
     assert [bar.get_height() for bar in artists["bars"]["Huffman"]] == [1, 2, 2]
     assert [bar.get_height() for bar in artists["bars"]["fixed"]] == [2, 2, 2]
     assert list(artists["ideal"].get_ydata()[:2]) == [1.0, 2.0]
@@ -123,9 +130,13 @@ def test_length_bounds_and_block_coding_draw_their_guides():
     fig, (ax1, ax2) = plots.subplots(ncols=2)
     plots.length_bounds(ax1, np.array([0.5, 1.0]), np.array([1.0, 1.2]))
     assert len(ax1.get_lines()) == 3
-    plots.block_coding(ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87])
+    plots.block_coding(
+        ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87]
+    )
     low, high = ax2.get_ylim()
     assert low < 0.87 and high > 1.0
+
+
 def test_decision_regions_show_each_class_with_its_points():
     fig, ax = plots.subplots()
     gx, gy = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 4))
@@ -134,7 +145,11 @@ def test_decision_regions_show_each_class_with_its_points():
     plots.decision_regions(ax, gx, gy, predicted, x, [0, 1, 1], ["left", "right"])
     from matplotlib.collections import PathCollection
 
-    points = [c.get_offsets().tolist() for c in ax.collections if isinstance(c, PathCollection)]
+    points = [
+        c.get_offsets().tolist()
+        for c in ax.collections
+        if isinstance(c, PathCollection)
+    ]
     assert points == [[[-0.5, 0.0]], [[0.5, 0.0], [0.6, 0.2]]]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["left", "right"]
     assert ax.get_xlim() == (-1.0, 1.0)
@@ -142,18 +157,29 @@ def test_decision_regions_show_each_class_with_its_points():
 
 def test_training_curves_draw_the_values_and_the_floor():
     fig, ax = plots.subplots()
-    lines = plots.training_curves(ax, {"cross-entropy": [3.0, 2.0, 1.5], "KL": [2.0, 1.0, 0.5]},
-                                  floor=(1.0, "H(P)"))
+    lines = plots.training_curves(
+        ax,
+        {"cross-entropy": [3.0, 2.0, 1.5], "KL": [2.0, 1.0, 0.5]},
+        floor=(1.0, "H(P)"),
+    )
     assert lines[0].get_ydata().tolist() == [3.0, 2.0, 1.5]
     assert lines[1].get_xdata().tolist() == [0, 1, 2]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["cross-entropy", "KL", "H(P)"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "cross-entropy",
+        "KL",
+        "H(P)",
+    ]
 
 
 def test_margin_losses_draw_one_line_per_target_and_the_floors():
     fig, ax = plots.subplots()
     margins = np.linspace(0, 5, 6)
-    plots.margin_losses(ax, margins, {"one-hot": margins[::-1] / 5, "smoothed": margins * 0 + 0.5},
-                        floors=[(0.4, "H(P)")])
+    plots.margin_losses(
+        ax,
+        margins,
+        {"one-hot": margins[::-1] / 5, "smoothed": margins * 0 + 0.5},
+        floors=[(0.4, "H(P)")],
+    )
     assert len(ax.get_lines()) == 3
     assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
 
@@ -163,21 +189,31 @@ def test_gradient_bars_point_both_ways():
     bars = plots.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
     assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
     assert ax.get_ylim() == (-1.0, 1.0)
+
+
 def test_measure_bars_show_values_and_infinity():
     fig, ax = plots.subplots()
     bars, texts = plots.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
     assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
-    assert texts[0].get_text().strip() == "1.500 bits" and texts[1].get_text().strip() == "∞"
+    assert (
+        texts[0].get_text().strip() == "1.500 bits"
+        and texts[1].get_text().strip() == "∞"
+    )
     plots.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
     assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
     assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
-    assert texts[1].get_text().strip() == "5.000" and texts[1].get_horizontalalignment() == "right"
+    assert (
+        texts[1].get_text().strip() == "5.000"
+        and texts[1].get_horizontalalignment() == "right"
+    )
 
 
 def test_code_length_convergence_draws_a_line_and_a_band_per_code():
     fig, ax = plots.subplots()
     sizes = np.array([10, 100, 1000])
-    plots.code_length_convergence(ax, sizes, [np.ones(3), np.full(3, 2.0)], [(1, 2), (2, 3)], ["p", "q"])
+    plots.code_length_convergence(
+        ax, sizes, [np.ones(3), np.full(3, 2.0)], [(1, 2), (2, 3)], ["p", "q"]
+    )
     runs = [line for line in ax.get_lines() if line.get_label() in ("p", "q")]
     assert [list(line.get_ydata()) for line in runs] == [[1, 1, 1], [2, 2, 2]]
     assert len(ax.patches) == 2  # the two bands
@@ -192,14 +228,19 @@ def test_log_below_line_marks_each_ratio():
     np.testing.assert_allclose(y, np.log(x))
     segments = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
     assert [tuple(s.get_xdata()) for s in segments] == [(0.5, 0.5), (2.0, 2.0)]
-    assert [tuple(s.get_ydata()) for s in segments] == [(np.log(0.5), -0.5), (np.log(2.0), 1.0)]
+    assert [tuple(s.get_ydata()) for s in segments] == [
+        (np.log(0.5), -0.5),
+        (np.log(2.0), 1.0),
+    ]
 
 
 def test_gibbs_scatter_puts_one_point_per_pair():
     fig, ax = plots.subplots()
     plots.gibbs_scatter(ax, [1.0, 2.0, 0.5], [1.5, 2.0, 3.0])
     (points,) = ax.collections
-    np.testing.assert_array_equal(points.get_offsets(), [[1.0, 1.5], [2.0, 2.0], [0.5, 3.0]])
+    np.testing.assert_array_equal(
+        points.get_offsets(), [[1.0, 1.5], [2.0, 2.0], [0.5, 3.0]]
+    )
     assert points.get_rasterized()
 
 
@@ -218,13 +259,17 @@ def test_smoothing_curve_marks_the_best_strength():
     assert list(line.get_ydata()) == [0.5, 0.1, 0.3]
     assert any(t.get_text() == "best: 0.100 bits" for t in ax.texts)
     labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert {"0.1", "1", "10"} <= set(labels) and not any("$" in label for label in labels)
+    assert {"0.1", "1", "10"} <= set(labels) and not any(
+        "$" in label for label in labels
+    )
 
 
 def test_density_fits_return_the_lines_to_move():
     fig, ax = plots.subplots()
     x = np.linspace(-1, 1, 5)
-    p_line, (first, second) = plots.density_fits(ax, x, np.ones(5), [np.zeros(5), np.full(5, 2.0)], ["P", "f", "r"])
+    p_line, (first, second) = plots.density_fits(
+        ax, x, np.ones(5), [np.zeros(5), np.full(5, 2.0)], ["P", "f", "r"]
+    )
     assert list(second.get_ydata()) == [2.0] * 5
     assert ax.get_ylim()[1] == pytest.approx(2.0 * 1.15)
 
@@ -232,14 +277,18 @@ def test_density_fits_return_the_lines_to_move():
 def test_divergence_map_leaves_infinite_values_out():
     fig, ax = plots.subplots()
     surface = np.array([[1.0, 2.0, np.inf], [0.5, 1.0, 4.0]])
-    filled = plots.divergence_map(ax, [0, 1, 2], [0.5, 1.0], surface, (0, 1.0), "t", np.geomspace(0.5, 8, 5))
+    filled = plots.divergence_map(
+        ax, [0, 1, 2], [0.5, 1.0], surface, (0, 1.0), "t", np.geomspace(0.5, 8, 5)
+    )
     assert filled.get_rasterized() and ax.get_yscale() == "log"
     assert [t.get_text() for t in ax.get_yticklabels()] == ["0.5", "1"]
 
 
 def test_estimate_vs_bins_draws_one_line_per_sample_size_and_the_exact_value():
     fig, ax = plots.subplots()
-    plots.estimate_vs_bins(ax, [2, 4, 8], [[0.1, 0.2, 0.3], [0.2, 0.3, np.inf]], ["small", "large"], 0.25)
+    plots.estimate_vs_bins(
+        ax, [2, 4, 8], [[0.1, 0.2, 0.3], [0.2, 0.3, np.inf]], ["small", "large"], 0.25
+    )
     labels = [line.get_label() for line in ax.get_lines()]
     assert labels == ["small", "large", "exact"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "4", "8"]

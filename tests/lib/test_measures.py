@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.special
 import scipy.stats
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from infotheory import cross_entropy, entropy, information, kl_divergence, normalize
@@ -21,7 +21,11 @@ def distributions(draw, size=None, positive=False):
     """A probability vector, optionally with every entry positive."""
     n = size if size is not None else draw(st.integers(1, 12))
     low = 1e-3 if positive else 0.0
-    w = draw(st.lists(st.floats(low, 1e3), min_size=n, max_size=n).filter(lambda w: sum(w) > 0))
+    w = draw(
+        st.lists(st.floats(low, 1e3), min_size=n, max_size=n).filter(
+            lambda w: sum(w) > 0
+        )
+    )
     return normalize(w)
 
 
@@ -44,7 +48,9 @@ def test_dyadic_distribution_is_exactly_1_75_bits():
 
 @pytest.mark.parametrize("n", [1, 2, 3, 6, 8, 27, 52, 1000])
 def test_uniform_over_n_is_log2_n(n):
-    assert entropy(np.full(n, 1 / n)) == pytest.approx(math.log2(n), rel=1e-14, abs=1e-15)
+    assert entropy(np.full(n, 1 / n)) == pytest.approx(
+        math.log2(n), rel=1e-14, abs=1e-15
+    )
 
 
 def test_horse_race_of_cover_and_thomas_is_two_bits():
@@ -93,7 +99,9 @@ def test_zero_probability_outcomes_contribute_nothing():
 def test_support_mismatch_is_infinite_not_nan():
     assert cross_entropy([0.5, 0.5], [1.0, 0.0]) == math.inf
     assert kl_divergence([0.5, 0.5], [1.0, 0.0]) == math.inf
-    assert kl_divergence([[0.5, 0.5], [0.5, 0.5]], [[1.0, 0.0], [0.5, 0.5]]).tolist() == [
+    assert kl_divergence(
+        [[0.5, 0.5], [0.5, 0.5]], [[1.0, 0.0], [0.5, 0.5]]
+    ).tolist() == [
         math.inf,
         0.0,
     ]
@@ -108,7 +116,11 @@ def test_divergence_from_itself_is_exactly_zero(p):
 
 
 def test_one_dimensional_reductions_return_python_floats():
-    for value in (entropy([0.5, 0.5]), cross_entropy([1.0], [1.0]), kl_divergence([1.0], [1.0])):
+    for value in (
+        entropy([0.5, 0.5]),
+        cross_entropy([1.0], [1.0]),
+        kl_divergence([1.0], [1.0]),
+    ):
         assert type(value) is float
     assert type(information(0.5)) is float
     assert isinstance(information([0.5]), np.ndarray)
@@ -133,7 +145,8 @@ def test_kl_of_nearly_equal_distributions_keeps_its_digits():
     p = np.array([0.3, 0.7])
     q = np.array([0.3 + eps, 0.7 - eps])
     exact = sum(
-        mpmath.mpf(pi) * mpmath.log(mpmath.mpf(pi) / mpmath.mpf(qi), 2) for pi, qi in zip(p, q)
+        mpmath.mpf(pi) * mpmath.log(mpmath.mpf(pi) / mpmath.mpf(qi), 2)
+        for pi, qi in zip(p, q)
     )
     assert kl_divergence(p, q) == pytest.approx(float(exact), rel=1e-6)
     naive = float(np.sum(p * np.log2(p / q)))
@@ -173,15 +186,21 @@ def test_kl_is_zero_only_for_equal_distributions(pair):
 @given(distribution_pairs())
 def test_kl_is_cross_entropy_minus_entropy(pair):
     p, q = pair
-    assert kl_divergence(p, q) == pytest.approx(cross_entropy(p, q) - entropy(p), abs=1e-9)
+    assert kl_divergence(p, q) == pytest.approx(
+        cross_entropy(p, q) - entropy(p), abs=1e-9
+    )
 
 
-normal_probabilities = st.floats(min_value=1e-150, max_value=1.0)  # products stay normal floats
+normal_probabilities = st.floats(
+    min_value=1e-150, max_value=1.0
+)  # products stay normal floats
 
 
 @given(normal_probabilities, normal_probabilities)
 def test_information_of_independent_events_adds(a, b):
-    assert information(a * b) == pytest.approx(information(a) + information(b), rel=1e-12, abs=1e-12)
+    assert information(a * b) == pytest.approx(
+        information(a) + information(b), rel=1e-12, abs=1e-12
+    )
 
 
 @given(st.floats(0, 1))
@@ -200,8 +219,12 @@ def test_base_change_rescales_by_log_of_the_base(pair, base):
     p, q = pair
     factor = math.log2(base)
     assert entropy(p, base=base) == pytest.approx(entropy(p) / factor, abs=1e-12)
-    assert cross_entropy(p, q, base=base) == pytest.approx(cross_entropy(p, q) / factor, abs=1e-12)
-    assert kl_divergence(p, q, base=base) == pytest.approx(kl_divergence(p, q) / factor, abs=1e-12)
+    assert cross_entropy(p, q, base=base) == pytest.approx(
+        cross_entropy(p, q) / factor, abs=1e-12
+    )
+    assert kl_divergence(p, q, base=base) == pytest.approx(
+        kl_divergence(p, q) / factor, abs=1e-12
+    )
 
 
 @given(distributions())
@@ -221,7 +244,9 @@ def test_agrees_with_scipy_on_random_distributions(seed):
     p[rng.random(n) < 0.1] = 0.0  # some impossible outcomes in p
     p = normalize(p) if p.sum() > 0 else np.full(n, 1 / n)
     for base in (2, np.e):
-        assert entropy(p, base=base) == pytest.approx(scipy.stats.entropy(p, base=base), rel=1e-12)
+        assert entropy(p, base=base) == pytest.approx(
+            scipy.stats.entropy(p, base=base), rel=1e-12
+        )
         assert kl_divergence(p, q, base=base) == pytest.approx(
             scipy.stats.entropy(p, q, base=base), rel=1e-12
         )
@@ -233,9 +258,13 @@ def test_agrees_with_scipy_along_an_axis():
     rng = np.random.default_rng(7)
     p = rng.dirichlet(np.ones(5), size=(4, 3)).transpose(2, 0, 1)  # outcomes on axis 0
     q = rng.dirichlet(np.ones(5), size=(4, 3)).transpose(2, 0, 1)
-    np.testing.assert_allclose(entropy(p, axis=0), scipy.stats.entropy(p, base=2, axis=0), rtol=1e-12)
     np.testing.assert_allclose(
-        kl_divergence(p, q, axis=0), scipy.stats.entropy(p, q, base=2, axis=0), rtol=1e-12
+        entropy(p, axis=0), scipy.stats.entropy(p, base=2, axis=0), rtol=1e-12
+    )
+    np.testing.assert_allclose(
+        kl_divergence(p, q, axis=0),
+        scipy.stats.entropy(p, q, base=2, axis=0),
+        rtol=1e-12,
     )
 
 
@@ -244,32 +273,74 @@ def test_agrees_with_scipy_along_an_axis():
 
 BAD_INPUTS = [
     # (call, text the message must contain)
-    (lambda: entropy([0.5, float("nan")]), "p contains nan at index 1; every entry must be a finite number"),
+    (
+        lambda: entropy([0.5, float("nan")]),
+        "p contains nan at index 1; every entry must be a finite number",
+    ),
     (lambda: entropy([0.5, float("inf")]), "p contains inf at index 1"),
-    (lambda: entropy([1.5, -0.5]), "p contains -0.5 at index 1, but probabilities cannot be negative"),
+    (
+        lambda: entropy([1.5, -0.5]),
+        "p contains -0.5 at index 1, but probabilities cannot be negative",
+    ),
     (lambda: information(1.2), "p contains 1.2, but a probability cannot exceed 1"),
     (lambda: information(-0.1), "probabilities cannot be negative"),
     (lambda: information([]), "p is empty"),
     (lambda: entropy([]), "p is empty"),
     (lambda: entropy(np.zeros((2, 0))), "p is empty"),
-    (lambda: entropy([0.5, 0.4]), "p must sum to 1, but its entries sum to 0.9 (tolerance 1e-06)"),
+    (
+        lambda: entropy([0.5, 0.4]),
+        "p must sum to 1, but its entries sum to 0.9 (tolerance 1e-06)",
+    ),
     (lambda: entropy([[0.5, 0.5], [0.5, 0.4]]), "along axis 1 at index 1 sum to 0.9"),
-    (lambda: entropy([3, 1]), "call infotheory.normalize(p) to rescale them explicitly"),
+    (
+        lambda: entropy([3, 1]),
+        "call infotheory.normalize(p) to rescale them explicitly",
+    ),
     (lambda: cross_entropy([0.5, 0.5], [0.3, 0.3]), "q must sum to 1"),
-    (lambda: kl_divergence([0.5, 0.5], [1 / 3] * 3), "p has shape (2,) and q has shape (3,)"),
+    (
+        lambda: kl_divergence([0.5, 0.5], [1 / 3] * 3),
+        "p has shape (2,) and q has shape (3,)",
+    ),
     (lambda: kl_divergence([[0.5, 0.5]], [0.5, 0.5]), "nothing is broadcast"),
-    (lambda: entropy(0.5), "p is a single number (0.5), but a distribution needs one probability"),
+    (
+        lambda: entropy(0.5),
+        "p is a single number (0.5), but a distribution needs one probability",
+    ),
     (lambda: entropy("0.5"), "p must contain numbers, but got the text '0.5'"),
     (lambda: entropy([0.5, "a"]), "p must be a number or an array of numbers"),
     (lambda: entropy([[0.5, 0.5], [1.0]]), "p must be a number or an array of numbers"),
-    (lambda: entropy([0.5 + 1j, 0.5]), "p must contain real numbers, but got complex values"),
-    (lambda: entropy([0.5, 0.5], base=1), "base must be a finite number greater than 1, but got 1.0"),
-    (lambda: entropy([0.5, 0.5], base=0), "base must be a finite number greater than 1"),
-    (lambda: entropy([0.5, 0.5], base=0.5), "a base below 1 would make information negative"),
-    (lambda: entropy([0.5, 0.5], base=-2), "but got -2.0; use 2 for bits or np.e for nats"),
-    (lambda: entropy([0.5, 0.5], base=float("inf")), "base must be a finite number greater than 1"),
-    (lambda: entropy([0.5, 0.5], base="2"), "base must be a real number such as 2 (bits)"),
-    (lambda: entropy([0.5, 0.5], axis=1), "axis 1 is out of range for an array with 1 dimension(s)"),
+    (
+        lambda: entropy([0.5 + 1j, 0.5]),
+        "p must contain real numbers, but got complex values",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base=1),
+        "base must be a finite number greater than 1, but got 1.0",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base=0),
+        "base must be a finite number greater than 1",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base=0.5),
+        "a base below 1 would make information negative",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base=-2),
+        "but got -2.0; use 2 for bits or np.e for nats",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base=float("inf")),
+        "base must be a finite number greater than 1",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], base="2"),
+        "base must be a real number such as 2 (bits)",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], axis=1),
+        "axis 1 is out of range for an array with 1 dimension(s)",
+    ),
     (lambda: entropy([0.5, 0.5], axis=0.5), "axis must be an integer, but got 0.5"),
     (lambda: normalize([0, 0]), "weights has only zero weights"),
     (lambda: normalize([1, -1]), "weights contains -1.0 at index 1"),
@@ -296,18 +367,29 @@ def test_extreme_ratios_stay_finite_and_accurate():
     mpmath.mp.dps = 60
     p = np.array([1 - 1e-300, 1e-300])
     q = np.array([1e-310, 1 - 1e-310])  # p / q overflows float64 in the first outcome
-    exact = sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b), 2) for a, b in zip(p, q))
+    exact = sum(
+        mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b), 2)
+        for a, b in zip(p, q)
+    )
     assert kl_divergence(p, q) == pytest.approx(float(exact), rel=1e-14)
-    assert cross_entropy(p, q) == pytest.approx(float(-sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(b), 2) for a, b in zip(p, q))), rel=1e-14)
+    assert cross_entropy(p, q) == pytest.approx(
+        float(-sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(b), 2) for a, b in zip(p, q))),
+        rel=1e-14,
+    )
 
 
 def nearly_equal_pair(rng, n, shift):
     """p and q on a dyadic grid, both summing to exactly 1, q = p moved by about shift."""
     counts = rng.multinomial(2**20 - n, np.ones(n) / n) + 1  # every outcome possible
     p = counts / 2**20  # exact
-    moves = rng.integers(1, 2**shift + 1, size=n // 2) * rng.choice([-1, 1], size=n // 2)
+    moves = rng.integers(1, 2**shift + 1, size=n // 2) * rng.choice(
+        [-1, 1], size=n // 2
+    )
     delta = np.zeros(n)
-    delta[0::2][: n // 2], delta[1::2][: n // 2] = moves, -moves  # cancel exactly in pairs
+    delta[0::2][: n // 2], delta[1::2][: n // 2] = (
+        moves,
+        -moves,
+    )  # cancel exactly in pairs
     return p, p + delta / 2**40  # exact: p has few significant bits
 
 
@@ -317,7 +399,12 @@ def test_kl_of_nearly_equal_distributions_is_as_accurate_as_scipy_rel_entr(shift
     mpmath.mp.dps = 60
     p, q = nearly_equal_pair(np.random.default_rng(shift), 50, shift)
     assert p.sum() == q.sum() == 1.0 and (p != q).any()
-    exact = float(sum(mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b)) for a, b in zip(p, q)))
+    exact = float(
+        sum(
+            mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b))
+            for a, b in zip(p, q)
+        )
+    )
     ours = abs(kl_divergence(p, q, base=np.e) - exact)
     theirs = abs(float(np.sum(scipy.special.rel_entr(p, q))) - exact)
     assert ours <= max(theirs, 1e-14 * exact)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lessons import LESSONS, PAGES
+from tools.lessons import LESSONS, PAGES
 
 MATHJAX_DONE = "() => window.MathJax && MathJax.startup && MathJax.startup.promise.then(() => true)"
 
@@ -30,7 +30,9 @@ def test_page_is_complete_offline(new_page, served_site, artifacts, page_path):
     page, traffic = open_page(new_page, served_site, page_path)
     assert traffic.external == [], "the page asked the internet for assets"
     assert traffic.failed == []
-    math = page.evaluate("() => [...document.querySelectorAll('.math')].map(e => !!e.querySelector('mjx-container'))")
+    math = page.evaluate(
+        "() => [...document.querySelectorAll('.math')].map(e => !!e.querySelector('mjx-container'))"
+    )
     assert all(math), f"{math.count(False)} of {len(math)} formulas were not typeset"
     prose = page.evaluate(PROSE_TEXT)
     for raw in ("\\(", "\\[", "$$", "\\frac", "\\log"):
@@ -38,14 +40,18 @@ def test_page_is_complete_offline(new_page, served_site, artifacts, page_path):
     for image in page.evaluate(IMAGES):
         assert image["loaded"], f"image did not load: {image['src']}"
         assert image["alt"].strip(), f"image without alt text: {image['src']}"
-    page.screenshot(path=str(artifacts / f"{page_path.replace('/', '_')}.png"), full_page=True)
+    page.screenshot(
+        path=str(artifacts / f"{page_path.replace('/', '_')}.png"), full_page=True
+    )
 
 
 def test_search_finds_lessons_offline(new_page, served_site):
     page, traffic = new_page(served_site)
     page.goto(f"{served_site}/search.html?q=information", wait_until="networkidle")
     page.wait_for_selector("#search-results li", timeout=15_000)
-    titles = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.innerText)")
+    titles = page.eval_on_selector_all(
+        "#search-results li a", "links => links.map(a => a.innerText)"
+    )
     assert any("information" in t.lower() for t in titles), titles
     assert traffic.external == [] and traffic.failed == []
 
@@ -53,7 +59,8 @@ def test_search_finds_lessons_offline(new_page, served_site):
 def test_sidebar_lists_the_lessons_in_order(new_page, served_site):
     page, _ = open_page(new_page, served_site, PAGES[0])
     links = page.eval_on_selector_all(
-        "nav.bd-docs-nav a.reference.internal", "links => links.map(a => a.getAttribute('href'))"
+        "nav.bd-docs-nav a.reference.internal",
+        "links => links.map(a => a.getAttribute('href'))",
     )
     order = [link.split("/")[-1].removesuffix(".html") for link in links]
     expected = [p.split("/")[-1] for p in PAGES[1:]]
@@ -78,7 +85,9 @@ BORDER = """async (img) => {
 
 
 @pytest.mark.parametrize("page_path", [f"book/{path.stem}" for path in LESSONS])
-def test_figures_stay_readable_in_dark_mode(new_page, served_site, artifacts, page_path):
+def test_figures_stay_readable_in_dark_mode(
+    new_page, served_site, artifacts, page_path
+):
     page, traffic = open_page(new_page, served_site, page_path)
     for _ in range(3):  # the theme button cycles light, dark and auto
         if page.evaluate("() => document.documentElement.dataset.theme") == "dark":
@@ -86,12 +95,19 @@ def test_figures_stay_readable_in_dark_mode(new_page, served_site, artifacts, pa
         page.locator("button.theme-switch-button").first.click()
     assert page.evaluate("() => document.documentElement.dataset.theme") == "dark"
     background = page.evaluate("() => getComputedStyle(document.body).backgroundColor")
-    channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+    channels = [
+        int(c) for c in background[background.index("(") + 1 : -1].split(",")[:3]
+    ]
     assert sum(channels) / 3 < 80, f"dark mode is not dark: {background}"
     figures = page.query_selector_all("article figure img, article .cell_output img")
     assert figures, "a lesson without figures"
     for figure in figures:
         # An opaque, light background: the figure's dark ink stays readable in dark mode.
         border = figure.evaluate(BORDER)
-        assert border["alpha"] > 250 and border["light"] > 235, (figure.get_attribute("alt"), border)
-    page.screenshot(path=str(artifacts / f"dark_{page_path.replace('/', '_')}.png"), full_page=True)
+        assert border["alpha"] > 250 and border["light"] > 235, (
+            figure.get_attribute("alt"),
+            border,
+        )
+    page.screenshot(
+        path=str(artifacts / f"dark_{page_path.replace('/', '_')}.png"), full_page=True
+    )

@@ -11,24 +11,33 @@ from pathlib import Path
 
 import pytest
 
-from lessons import ROOT
+from tools.lessons import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "artifacts" / "browser"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():
-        pytest.skip(f"browser tests skipped: {CHROMIUM} not found (apt-get install chromium)")
+        pytest.skip(
+            f"browser tests skipped: {CHROMIUM} not found (apt-get install chromium)"
+        )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -62,7 +71,10 @@ class Traffic:
         self.external, self.failed = [], []
         page.route("**/*", self._route)
         page.on("requestfailed", lambda request: self.failed.append(request.url))
-        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"))
+        page.on(
+            "response",
+            lambda r: r.status >= 400 and self.failed.append(f"{r.status} {r.url}"),
+        )
         self.base_url = base_url
 
     def _route(self, route):
@@ -79,7 +91,9 @@ def new_page(browser):
     contexts = []
 
     def make(base_url, color_scheme="light", width=1200, height=900):
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme)
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=color_scheme
+        )
         contexts.append(context)
         page = context.new_page()
         return page, Traffic(page, base_url)

@@ -1,0 +1,161 @@
+"""The lessons: stored outputs are current, and drift in code or library is caught.
+
+nbval (run on every lesson by ``make test``) compares stored and fresh outputs cell by
+cell. These tests prove the properties that make that comparison worth having.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.lessons import (
+    COLAB_CELL_ID,
+    COLAB_SOURCE,
+    LESSONS,
+    ROOT,
+    WIDGET_VIEW,
+    is_stale,
+    jupyterlab_collapse,
+)
+
+
+def test_there_are_lessons():
+    assert [path.name for path in LESSONS][:2] == [
+        "01-probability.ipynb",
+        "02-information.ipynb",
+    ]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_is_stored_executed_and_clean(path):
+    notebook = nbformat.read(path, as_version=4)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.execution_count for cell in code), (
+        "run `make execute`: some cells have no stored run"
+    )
+    assert [cell.execution_count for cell in code] == list(range(1, len(code) + 1)), (
+        "cells were run out of order; run `make execute`"
+    )
+    for cell in code:
+        for output in cell.outputs:
+            assert output.output_type != "error", (
+                f"stored error in {path.name}: {output.get('evalue')}"
+            )
+            assert output.get("name") != "stderr", (
+                f"stored warning in {path.name}: {output.text[:200]}"
+            )
+            assert WIDGET_VIEW not in output.get("data", {}), (
+                "widget views must not be stored"
+            )
+    assert "widgets" not in notebook.metadata
+    for cell in code:
+        wanted = jupyterlab_collapse(cell)
+        shown = {
+            k: v for k, v in cell.metadata.get("jupyter", {}).items() if k in wanted
+        }
+        assert shown == wanted, (
+            f"JupyterLab would not collapse {cell.source[:60]!r}; run `make execute`"
+        )
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_starts_with_the_hidden_colab_install_cell(path):
+    first = nbformat.read(path, as_version=4).cells[0]
+    assert first.get("id") == COLAB_CELL_ID and first.source == COLAB_SOURCE, (
+        "run `make execute`"
+    )
+    assert "remove-cell" in first.metadata.get("tags", [])
+    assert first.outputs == []  # it does nothing outside Colab
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_lesson_was_executed_with_the_current_code_library_and_data(path):
+    assert not is_stale(path), (
+        f"{path.name} was executed with other code; run `make execute`"
+    )
+
+
+def test_a_library_change_makes_every_lesson_stale(tmp_path, monkeypatch):
+    from tools import lessons
+
+    library = tmp_path / "lib" / "infotheory"
+    shutil.copytree(
+        ROOT / "lib" / "infotheory",
+        library,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    monkeypatch.setattr(lessons, "INPUTS", [library, ROOT / "data"])
+    lesson = ROOT / "book" / "02-information.ipynb"
+    assert not lessons.is_stale(lesson)
+    (library / "measures.py").write_text(
+        (library / "measures.py").read_text() + "\n# a change\n"
+    )
+    assert lessons.is_stale(lesson)
+
+
+def run_nbval(notebook: Path, env=None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval",
+            "--nbval-sanitize-with",
+            str(ROOT / "tests" / "book" / "sanitize.cfg"),
+            str(notebook),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=notebook.parent,
+        env=env,
+    )
+
+
+def test_nbval_fails_when_a_probability_in_a_lesson_changes(tmp_path):
+    lesson = ROOT / "book" / "01-probability.ipynb"
+    notebook = nbformat.read(lesson, as_version=4)
+    pattern = re.compile(r"np\.array\(\[([^\]]+)\]\)")
+    cell = next(
+        cell
+        for cell in notebook.cells
+        if cell.cell_type == "code" and pattern.search(cell.source)
+    )
+    numbers = pattern.search(cell.source)[1].split(",")
+    cell.source = pattern.sub(
+        f"np.array([{','.join(reversed(numbers))}])", cell.source, count=1
+    )
+    copy = tmp_path / lesson.name
+    nbformat.write(notebook, copy)
+    result = run_nbval(copy)
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "Cell outputs differ" in result.stdout
+
+
+def test_nbval_fails_when_the_library_changes_a_number(tmp_path):
+    library = tmp_path / "lib" / "infotheory"
+    shutil.copytree(
+        ROOT / "lib" / "infotheory",
+        library,
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    with (library / "measures.py").open("a") as measures:  # information() off by 0.1 %
+        measures.write(
+            "\n_exact_information = information\n"
+            "def information(p, base=2):\n"
+            "    return _exact_information(p, base) * 1.001\n"
+        )
+    lesson = tmp_path / "02-information.ipynb"
+    shutil.copy(ROOT / "book" / "02-information.ipynb", lesson)
+    env = {**os.environ, "PYTHONPATH": str(library.parent)}
+    result = run_nbval(lesson, env=env)
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "Cell outputs differ" in result.stdout
