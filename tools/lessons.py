@@ -7,8 +7,8 @@ Each executed lesson carries a stamp in its metadata: a SHA-256 over its own cod
 the library (``lib/infotheory``) and the data (``data/``) it was executed with. When
 any of them changes, the stamp no longer matches and the lesson is *stale*:
 
-* ``python -m tools.lessons execute [PATH ...]`` (``make execute``) runs the given lessons,
-  or all of them, and stores their outputs and stamp;
+* ``python -m tools.lessons execute [PATH ...]`` (``make execute``) runs the given
+  lessons, or all of them, and stores their outputs and stamp;
 * ``python -m tools.lessons refresh`` (run by ``make book``) executes only the stale
   lessons, so the site never shows numbers the current code would not print.
 
@@ -32,7 +32,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 _TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
-#: Every page of the book in reading order, as paths without suffix (book/01-probability).
+#: Every page of the book in reading order, without suffix (book/01-probability).
 PAGES = [_TOC["root"]] + [
     chapter["file"] for part in _TOC["parts"] for chapter in part["chapters"]
 ]
@@ -157,12 +157,14 @@ def main(argv: list[str] | None = None) -> None:
     stale = [path for path in LESSONS if is_stale(path)]
     for path in stale:
         print(
-            f"{path.relative_to(ROOT)}: its code, lib/ or data/ changed since it was executed"
+            f"{path.relative_to(ROOT)}: its code, lib/ or data/ changed "
+            "since it was executed"
         )
         store(path)
     if stale:
         print(
-            "Stored outputs refreshed: review them with `git diff book/` and commit them."
+            "Stored outputs refreshed: review them with `git diff book/`, "
+            "then commit them."
         )
 
 

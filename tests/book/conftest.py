@@ -13,7 +13,7 @@ KERNEL_NOTICE = "[IPKernelApp] WARNING | Kernel is running over TCP without encr
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The book built from its stored outputs with warnings as errors: its html folder."""
+    """The book built from its stored outputs, warnings as errors: its html folder."""
     out = tmp_path_factory.mktemp("site")
     jupyter_book = Path(sys.executable).parent / "jupyter-book"
     result = subprocess.run(

@@ -65,7 +65,7 @@ def served_site(site):
 
 
 class Traffic:
-    """Every request a page makes: external ones are blocked and recorded, failures too."""
+    """Every request a page makes: external ones blocked and recorded, failures too."""
 
     def __init__(self, page, base_url):
         self.external, self.failed = [], []

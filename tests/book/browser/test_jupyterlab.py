@@ -24,7 +24,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
-    """JupyterLab on the loopback interface with a token, serving a copy of the lessons."""
+    """JupyterLab on loopback, with a token, serving a copy of the lessons."""
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(
         ROOT / "book",
@@ -79,7 +79,7 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
 ):
     base, token = jupyterlab
     page, traffic = new_page(base, width=1400, height=1000)
-    # A workspace of its own, reset, so that no other lesson's tab is restored beside it.
+    # A workspace of its own, reset, so no other lesson's tab is restored beside it.
     workspace = lesson.removesuffix(".ipynb")
     page.goto(f"{base}/lab/workspaces/{workspace}/tree/{lesson}?token={token}&reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
@@ -97,8 +97,10 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
         ".widget-slider .noUi-handle, .widget-slider input", timeout=90_000
     )
     page.wait_for_function(
-        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')?.dataset.status === 'idle'"
-        " && ![...document.querySelectorAll('.jp-InputPrompt')].some(p => p.innerText.includes('*'))",
+        "() => document.querySelector('.jp-Notebook-ExecutionIndicator')"
+        "?.dataset.status === 'idle'"
+        " && ![...document.querySelectorAll('.jp-InputPrompt')]"
+        ".some(p => p.innerText.includes('*'))",
         timeout=90_000,
     )
     errors = page.locator(

@@ -1,10 +1,13 @@
-"""The static site works with no internet: math, figures, alt text, search, dark mode."""
+"""The static site works offline: math, figures, alt text, search, dark mode."""
 
 import pytest
 
 from tools.lessons import LESSONS, PAGES
 
-MATHJAX_DONE = "() => window.MathJax && MathJax.startup && MathJax.startup.promise.then(() => true)"
+MATHJAX_DONE = (
+    "() => window.MathJax && MathJax.startup"
+    " && MathJax.startup.promise.then(() => true)"
+)
 
 # Text of the article outside code blocks: raw TeX delimiters there mean MathJax failed.
 PROSE_TEXT = """() => {
@@ -31,7 +34,8 @@ def test_page_is_complete_offline(new_page, served_site, artifacts, page_path):
     assert traffic.external == [], "the page asked the internet for assets"
     assert traffic.failed == []
     math = page.evaluate(
-        "() => [...document.querySelectorAll('.math')].map(e => !!e.querySelector('mjx-container'))"
+        "() => [...document.querySelectorAll('.math')]"
+        ".map(e => !!e.querySelector('mjx-container'))"
     )
     assert all(math), f"{math.count(False)} of {len(math)} formulas were not typeset"
     prose = page.evaluate(PROSE_TEXT)
@@ -76,7 +80,8 @@ BORDER = """async (img) => {
   const data = ctx.getImageData(0, 0, w, h).data;
   let light = 0, alpha = 0, count = 0;
   const add = (x, y) => { const i = 4 * (y * w + x);
-    light += (data[i] + data[i + 1] + data[i + 2]) / 3; alpha += data[i + 3]; count += 1; };
+    light += (data[i] + data[i + 1] + data[i + 2]) / 3;
+    alpha += data[i + 3]; count += 1; };
   const m = 3;  // a few pixels in: the very edge is anti-aliased
   for (let x = m; x < w - m; x++) { add(x, m); add(x, h - 1 - m); }
   for (let y = m; y < h - m; y++) { add(m, y); add(w - 1 - m, y); }
@@ -102,7 +107,7 @@ def test_figures_stay_readable_in_dark_mode(
     figures = page.query_selector_all("article figure img, article .cell_output img")
     assert figures, "a lesson without figures"
     for figure in figures:
-        # An opaque, light background: the figure's dark ink stays readable in dark mode.
+        # An opaque light background keeps the figure's dark ink readable in dark mode.
         border = figure.evaluate(BORDER)
         assert border["alpha"] > 250 and border["light"] > 235, (
             figure.get_attribute("alt"),
