@@ -440,7 +440,7 @@ BAD_INPUTS = [
         lambda: block_distribution([0.5, 0.5], 17),
         "make 131,072 blocks, more than the 65,536",
     ),
-    (lambda: fixed_length_code(0), "symbols must be at least 1 symbol"),
+    (lambda: fixed_length_code(0), "symbols must be a whole number of symbols, at least 1"),
     (lambda: fixed_length_code([]), "symbols is empty"),
     (
         lambda: fixed_length_code(2.5),

@@ -348,12 +348,12 @@ BAD_INPUTS = [
         lambda: gaussian(np.ones((2, 2)), 0, 1),
         "grid must be a flat sequence of numbers (1-D), but has shape (2, 2)",
     ),
-    (lambda: gaussian(GRID, 0, 0), "std must lie in (0, inf], but got 0.0"),
+    (lambda: gaussian(GRID, 0, 0), "std must be a single finite number, greater than 0, but got 0.0"),
     (
         lambda: gaussian(GRID, float("nan"), 1),
-        "mean must be a finite number, but got nan",
+        "mean must be a single finite number, but got nan",
     ),
-    (lambda: gaussian(GRID, [0, 1], 1), "mean must be a single real number"),
+    (lambda: gaussian(GRID, [0, 1], 1), "mean must be a single finite number, but got [0, 1]"),
     (
         lambda: mixture([0.5, 0.5], [[1, 0], [0, 1], [0.5, 0.5]]),
         "components must hold one distribution per weight",
@@ -386,18 +386,18 @@ BAD_INPUTS = [
     ),
     (
         lambda: additive_smoothing([1, 2], alpha=-1),
-        "alpha must lie in [0, inf], but got -1.0",
+        "alpha must be a single finite number, at least 0, but got -1.0",
     ),
     (lambda: additive_smoothing([1, -2], alpha=1), "counts contains -2.0 at index 1"),
     (lambda: additive_smoothing([0, 0], alpha=0), "counts are all zero and alpha is 0"),
     (
         lambda: mix_with_uniform([0.5, 0.5], 1.5),
-        "weight must lie in [0, 1], but got 1.5",
+        "weight must be a single finite number, at least 0 and at most 1",
     ),
     (lambda: mix_with_uniform([0.5, 0.6], 0.1), "p must sum to 1"),
     (
         lambda: fit_gaussian(gaussian(GRID, 0, 1), GRID, "sideways"),
-        "direction must be one of ['forward', 'reverse'], but got 'sideways'",
+        "direction must be 'forward' or 'reverse', but got 'sideways'",
     ),
     (
         lambda: fit_gaussian([0.5, 0.5], GRID),

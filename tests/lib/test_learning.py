@@ -569,7 +569,7 @@ BAD_INPUTS = [
     ),
     (
         lambda: cross_entropy_loss(Z, [0, 1], reduction="average"),
-        "reduction must be one of ('mean', 'sum', 'none'), but got 'average'",
+        "reduction must be 'mean', 'sum' or 'none', but got 'average'",
     ),
     (lambda: cross_entropy_loss_gradient(Z, [0, 5]), "target contains 5 at index 1"),
     (
@@ -578,11 +578,11 @@ BAD_INPUTS = [
     ),
     (
         lambda: one_hot([0], 0),
-        "n_classes must be a whole number of at least 1, but got 0",
+        "n_classes must be a whole number of classes, at least 1, but got 0",
     ),
     (
         lambda: smooth_labels([0], 2, 1.5),
-        "smoothing must be a number between 0 and 1, such as 0.1, but got 1.5",
+        "smoothing must be a single finite number, at least 0 and at most 1",
     ),
     (
         lambda: train_softmax_classifier([1.0, 2.0], [0, 1]),
@@ -614,11 +614,11 @@ BAD_INPUTS = [
     ),
     (
         lambda: train_softmax_classifier([[0.0], [1.0]], [0, 1], steps=-1),
-        "steps must be a whole number of at least 0, but got -1",
+        "steps must be a whole number of gradient steps, at least 0, but got -1",
     ),
     (
         lambda: train_softmax_classifier([[0.0], [1.0]], [0, 1], learning_rate=0),
-        "learning_rate must be a finite number greater than 0, such as 0.5, but got 0",
+        "learning_rate must be a single finite number, greater than 0, but got 0.0",
     ),
     (
         lambda: train_softmax_classifier([[0.0], [1.0]], [0, 1]).predict([[0.0, 1.0]]),
