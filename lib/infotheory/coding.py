@@ -41,7 +41,13 @@ import math
 
 import numpy as np
 
-from ._validation import as_distribution, as_real_array, bad_entry, check_integer
+from ._validation import (
+    as_distribution,
+    as_float_array,
+    bad_entry,
+    check_finite,
+    check_integer,
+)
 from .measures import information
 
 __all__ = [
@@ -662,7 +668,8 @@ def _as_bits(bits, name="bits"):
 
 def _as_code_lengths(lengths, name):
     """Return ``lengths`` as a 1-D int64 array of codeword lengths (whole, >= 1)."""
-    array = as_real_array(lengths, name)
+    array = as_float_array(lengths, name, what="codeword length", example="[1, 2, 2]")
+    check_finite(array, name)
     if array.ndim != 1:
         raise ValueError(
             f"{name} must be a flat sequence of codeword lengths, but has shape "
