@@ -9,7 +9,15 @@ import sys
 import pytest
 
 import infotheory
-from infotheory import classifier, coding, distributions, learning, measures
+from infotheory import (
+    _units,
+    _validation,
+    classifier,
+    coding,
+    distributions,
+    learning,
+    measures,
+)
 
 MODULES = [measures, coding, distributions, learning, classifier]
 
@@ -28,18 +36,21 @@ def test_every_public_name_is_bound_in_the_package_and_defined_by_its_module(mod
             assert module.__dict__[name].__module__ == module.__name__
 
 
-def test_every_public_name_of_a_module_is_in_its_all():
-    # A function or class defined in a math module without a leading underscore is
-    # public: it must be declared, so that the package exports it.
-    for module in MODULES:
-        defined = {
-            name
-            for name, value in vars(module).items()
-            if (inspect.isfunction(value) or inspect.isclass(value))
-            and value.__module__ == module.__name__
-            and not name.startswith("_")
-        }
-        assert defined <= set(module.__all__), module.__name__
+@pytest.mark.parametrize(
+    "module", [*MODULES, _units, _validation], ids=lambda m: m.__name__
+)
+def test_every_module_declares_all_its_public_names(module):
+    # A function or class defined without a leading underscore is public: it must be
+    # declared (in a public module, that makes the package export it).
+    defined = {
+        name
+        for name, value in vars(module).items()
+        if (inspect.isfunction(value) or inspect.isclass(value))
+        and value.__module__ == module.__name__
+        and not name.startswith("_")
+    }
+    assert defined <= set(module.__all__)
+    assert all(hasattr(module, name) for name in module.__all__)
 
 
 PUBLIC = [getattr(infotheory, name) for name in infotheory.__all__]
