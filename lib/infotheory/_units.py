@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 
+__all__ = ["as_result", "log_function", "log_scale"]
+
 _EXACT_LOGS = {2.0: np.log2, math.e: np.log, 10.0: np.log10}
 
 

@@ -1,9 +1,9 @@
-"""Prefix codes: Huffman and Shannon codes, code lengths, the Kraft sum, encoding and decoding.
+"""Prefix codes: Huffman and Shannon codes, code lengths, the Kraft sum, encode, decode.
 
 A binary code gives each symbol a *codeword*, a string of ``'0'`` and ``'1'``. A code
-is a plain ``dict`` from symbols to codewords, such as ``{'a': '0', 'b': '10', 'c': '11'}``.
-In a *prefix code* no codeword is the start of another, so a stream of codewords
-decodes without separators.
+is a plain ``dict`` from symbols to codewords, such as
+``{'a': '0', 'b': '10', 'c': '11'}``. In a *prefix code* no codeword is the start of
+another, so a stream of codewords decodes without separators.
 
 Conventions shared by every function here:
 
@@ -42,13 +42,11 @@ import math
 import numpy as np
 
 from ._validation import (
-    as_bits,
-    as_code,
-    as_code_lengths,
-    as_distribution_1d,
-    as_symbols,
-    check_block_size,
-    prefix_clash,
+    as_distribution,
+    as_float_array,
+    bad_entry,
+    check_finite,
+    check_integer,
 )
 from .measures import information
 
@@ -63,10 +61,11 @@ __all__ = [
     "ideal_lengths",
     "is_prefix_free",
     "kraft_sum",
+    "shannon_code",
 ]
 
 #: The most blocks :func:`block_distribution` builds (``len(p) ** k``).
-MAX_BLOCKS = 2**16
+_MAX_BLOCKS = 2**16
 
 
 def huffman_code(p, symbols=None):
@@ -114,15 +113,17 @@ def huffman_code(p, symbols=None):
     --------
     The horse race of Cover & Thomas, Example 2.1.2:
 
-    >>> huffman_code([1/2, 1/4, 1/8, 1/16, 1/64, 1/64, 1/64, 1/64], symbols="abcdefgh")
-    {'a': '0', 'b': '10', 'c': '110', 'd': '1110', 'e': '111100', 'f': '111101', 'g': '111110', 'h': '111111'}
+    >>> p = [1/2, 1/4, 1/8, 1/16, 1/64, 1/64, 1/64, 1/64]
+    >>> huffman_code(p, symbols="abcdefgh")  # doctest: +NORMALIZE_WHITESPACE
+    {'a': '0', 'b': '10', 'c': '110', 'd': '1110',
+     'e': '111100', 'f': '111101', 'g': '111110', 'h': '111111'}
     >>> huffman_code([0.6, 0.4, 0.0])       # the impossible symbol 2 gets no codeword
     {0: '0', 1: '1'}
     >>> huffman_code([1.0], symbols=["sure"])
     {'sure': '0'}
     """
-    p = as_distribution_1d(p, "p")
-    symbols = as_symbols(symbols, len(p))
+    p = _as_distribution_1d(p, "p")
+    symbols = _as_symbols(symbols, len(p))
     keep = [i for i in range(len(p)) if p[i] > 0]
     lengths = _huffman_lengths([float(p[i]) for i in keep])
     words = _canonical_codewords(lengths)
@@ -169,18 +170,17 @@ def shannon_code(p, symbols=None):
     >>> shannon_code([0.5, 0.25, 0.25])         # dyadic: the same lengths as Huffman's
     {0: '0', 1: '10', 2: '11'}
     """
-    p = as_distribution_1d(p, "p")
-    symbols = as_symbols(symbols, len(p))
+    p = _as_distribution_1d(p, "p")
+    symbols = _as_symbols(symbols, len(p))
     keep = [i for i in range(len(p)) if p[i] > 0]
     lengths = [max(1, math.ceil(float(information(p[i])))) for i in keep]
     longest = max(lengths)
-    if (
-        sum(1 << (longest - length) for length in lengths) > 1 << longest
-    ):  # Kraft, exactly
+    if sum(1 << (longest - length) for length in lengths) > 1 << longest:  # Kraft
+        total = math.fsum(map(float, p))
         raise ValueError(
-            f"p sums to more than 1 before rounding (to {math.fsum(map(float, p))!r} in "
-            f"floating point), so the lengths ceil(-log2 p) break the Kraft inequality and no "
-            f"prefix code has them; drop the negligible probabilities or use huffman_code(p)."
+            f"p sums to more than 1 before rounding (to {total!r} in floating point), "
+            f"so the lengths ceil(-log2 p) break the Kraft inequality and no prefix "
+            f"code has them; drop the negligible probabilities or use huffman_code(p)."
         )
     words = _canonical_codewords(lengths)
     return {symbols[i]: word for i, word in zip(keep, words)}
@@ -210,18 +210,17 @@ def fixed_length_code(symbols):
     {0: '0'}
     """
     if isinstance(symbols, (int, np.integer)) and not isinstance(symbols, bool):
-        if symbols < 1:
-            raise ValueError(f"symbols must be at least 1 symbol, but got {symbols!r}.")
-        symbols = range(int(symbols))
+        symbols = range(check_integer(symbols, "symbols", "symbols"))
     try:
         n = len(symbols)
     except TypeError:
         raise ValueError(
-            f"symbols must be a number of symbols or a sequence of labels, but got {symbols!r}."
+            f"symbols must be a number of symbols or a sequence of labels, "
+            f"but got {symbols!r}."
         ) from None
     if n == 0:
         raise ValueError("symbols is empty; a code needs at least one symbol.")
-    symbols = as_symbols(symbols, n)
+    symbols = _as_symbols(symbols, n)
     width = max(1, (n - 1).bit_length())
     return {symbol: format(i, f"0{width}b") for i, symbol in enumerate(symbols)}
 
@@ -254,7 +253,7 @@ def code_lengths(code, symbols=None):
     >>> code_lengths({'a': '0', 'b': '10', 'c': '11'}, symbols="cb")
     array([2, 2])
     """
-    code = as_code(code, prefix_free=False)
+    code = _as_code(code, prefix_free=False)
     if symbols is None:
         return np.array([len(word) for word in code.values()], dtype=np.int64)
     words = [
@@ -302,9 +301,9 @@ def average_length(p, code, symbols=None):
     >>> average_length([0.5, 0.5, 0.0], {0: '0', 1: '1'})
     1.0
     """
-    p = as_distribution_1d(p, "p")
-    symbols = as_symbols(symbols, len(p))
-    code = as_code(code, prefix_free=False)
+    p = _as_distribution_1d(p, "p")
+    symbols = _as_symbols(symbols, len(p))
+    code = _as_code(code, prefix_free=False)
     total = 0.0
     for i, (pi, symbol) in enumerate(zip(p, symbols)):
         if pi > 0:
@@ -347,7 +346,7 @@ def kraft_sum(code_or_lengths):
     if hasattr(code_or_lengths, "items"):
         lengths = code_lengths(code_or_lengths)
     else:
-        lengths = as_code_lengths(code_or_lengths, "code_or_lengths")
+        lengths = _as_code_lengths(code_or_lengths, "code_or_lengths")
     return math.fsum(math.ldexp(1.0, -int(length)) for length in lengths)
 
 
@@ -374,7 +373,7 @@ def ideal_lengths(p):
     >>> ideal_lengths([0.9, 0.1, 0.0]).round(3)
     array([0.152, 3.322,   inf])
     """
-    return information(as_distribution_1d(p, "p"))
+    return information(_as_distribution_1d(p, "p"))
 
 
 def is_prefix_free(code):
@@ -387,7 +386,7 @@ def is_prefix_free(code):
     >>> is_prefix_free({'a': '0', 'b': '01', 'c': '11'})    # '0' starts '01'
     False
     """
-    return prefix_clash(as_code(code, prefix_free=False)) is None
+    return _prefix_clash(_as_code(code, prefix_free=False)) is None
 
 
 def encode(message, code):
@@ -419,7 +418,7 @@ def encode(message, code):
     >>> decode(encode("abac", code), code)
     ['a', 'b', 'a', 'c']
     """
-    code = as_code(code)
+    code = _as_code(code)
     message = _as_list(message, "message")
     try:
         return "".join([code[symbol] for symbol in message])
@@ -458,8 +457,8 @@ def decode(bits, code):
     >>> decode("0110", {'a': '0', 'b': '10', 'c': '11'})
     ['a', 'c', 'a']
     """
-    code = as_code(code)
-    bits = as_bits(bits)
+    code = _as_code(code)
+    bits = _as_bits(bits)
     lookup = {word: symbol for symbol, word in code.items()}
     sizes = sorted({len(word) for word in lookup})
     symbols, position, end = [], 0, len(bits)
@@ -474,12 +473,14 @@ def decode(bits, code):
             rest = bits[position : position + sizes[-1]]
             if len(rest) < sizes[-1] and any(word.startswith(rest) for word in lookup):
                 raise ValueError(
-                    f"bits ends with {rest!r} at position {position}, which is only the start "
-                    f"of a codeword; the bit string was cut short or encoded with another code."
+                    f"bits ends with {rest!r} at position {position}, which is only "
+                    f"the start of a codeword; the bit string was cut short or encoded "
+                    f"with another code."
                 )
             raise ValueError(
-                f"bits cannot be decoded at position {position}: no codeword of code starts "
-                f"{rest!r}; the bit string was encoded with another code or corrupted."
+                f"bits cannot be decoded at position {position}: no codeword of code "
+                f"starts {rest!r}; the bit string was encoded with another code or "
+                f"corrupted."
             )
     return symbols
 
@@ -520,16 +521,181 @@ def block_distribution(p, k, symbols=None):
     >>> blocks
     [('a', 'a'), ('a', 'b'), ('b', 'a'), ('b', 'b')]
     """
-    p = as_distribution_1d(p, "p")
-    symbols = as_symbols(symbols, len(p))
-    k = check_block_size(k, len(p), MAX_BLOCKS)
+    p = _as_distribution_1d(p, "p")
+    symbols = _as_symbols(symbols, len(p))
+    k = _check_block_size(k, len(p), _MAX_BLOCKS)
     p_blocks = p
     for _ in range(k - 1):
         p_blocks = np.multiply.outer(p_blocks, p).ravel()
     return p_blocks, list(itertools.product(symbols, repeat=k))
 
 
-# ----------------------------------------------------------------------------- helpers
+# ------------------------------------------------------------------------------- checks
+
+
+def _as_distribution_1d(values, name):
+    """Return ``values`` as one flat distribution (a probability per symbol)."""
+    array = as_distribution(values, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be one-dimensional, one probability per symbol, but has "
+            f"shape {array.shape}; pass a flat sequence such as [0.5, 0.25, 0.25]."
+        )
+    return array
+
+
+def _as_symbols(symbols, n, name="symbols"):
+    """Return ``symbols`` as a list of ``n`` distinct hashable labels, or raise.
+
+    ``None`` stands for ``range(n)``; a string for its characters.
+    """
+    if symbols is None:
+        return list(range(n))
+    if isinstance(symbols, (str, bytes)):
+        symbols = list(symbols)  # "abc" means the symbols "a", "b", "c"
+    try:
+        symbols = list(symbols)
+    except TypeError:
+        raise ValueError(
+            f"{name} must be a sequence of labels, one per probability, "
+            f"but got {symbols!r}."
+        ) from None
+    if len(symbols) != n:
+        raise ValueError(
+            f"{name} has {len(symbols)} labels but there are {n} probabilities; "
+            f"give exactly one label per probability."
+        )
+    seen = set()
+    for index, symbol in enumerate(symbols):
+        try:
+            duplicate = symbol in seen
+        except TypeError:
+            raise ValueError(
+                f"{name} contains {symbol!r} at index {index}, which cannot be a "
+                f"dictionary key; use strings, numbers or tuples as labels."
+            ) from None
+        if duplicate:
+            raise ValueError(
+                f"{name} contains {symbol!r} twice (again at index {index}); every "
+                f"label must be distinct, so that each symbol gets its own codeword."
+            )
+        seen.add(symbol)
+    return symbols
+
+
+def _as_code(code, name="code", prefix_free=True):
+    """Return ``code`` as a dict from symbols to codewords, checked, or raise.
+
+    Every codeword must be a non-empty string of 0s and 1s; with ``prefix_free`` no
+    codeword may be the start of another (otherwise messages could not be decoded).
+    """
+    if not hasattr(code, "items"):
+        raise ValueError(
+            f"{name} must be a mapping from symbols to codewords, such as "
+            f"{{'a': '0', 'b': '10', 'c': '11'}}, but got {type(code).__name__}."
+        )
+    code = dict(code)
+    if not code:
+        raise ValueError(
+            f"{name} is empty; a code needs a codeword for at least one symbol."
+        )
+    for symbol, word in code.items():
+        _check_codeword(word, f"the codeword of {symbol!r} in {name}")
+    if prefix_free:
+        clash = _prefix_clash(code)
+        if clash is not None:
+            (a, word_a), (b, word_b) = clash
+            problem = (
+                f"{a!r} and {b!r} share the codeword {word_a!r}"
+                if word_a == word_b
+                else f"the codeword {word_a!r} of {a!r} is the start of the codeword "
+                f"{word_b!r} of {b!r}"
+            )
+            raise ValueError(
+                f"{name} is not a prefix code: {problem}, so a bit string could not be "
+                f"decoded unambiguously; make sure no codeword starts another one."
+            )
+    return code
+
+
+def _check_codeword(word, name):
+    """Raise unless ``word`` is a non-empty string of the characters 0 and 1."""
+    if not isinstance(word, str):
+        raise ValueError(
+            f"{name} must be a string of the characters 0 and 1, such as '0110', "
+            f"but got {word!r} of type {type(word).__name__}."
+        )
+    if word.strip("01"):
+        bad = next(c for c in word if c not in "01")
+        raise ValueError(
+            f"{name} must contain only the characters 0 and 1, but {word!r} "
+            f"contains {bad!r}."
+        )
+    if not word:
+        raise ValueError(
+            f"{name} is empty; every codeword needs at least one bit "
+            f"(a one-symbol code uses '0')."
+        )
+
+
+def _prefix_clash(code):
+    """The first two items ``(symbol, word)`` where one word starts the other, or None.
+
+    In sorted order a word that starts others comes right before one of them.
+    """
+    entries = sorted(code.items(), key=lambda item: item[1])
+    for (a, word_a), (b, word_b) in itertools.pairwise(entries):
+        if word_b.startswith(word_a):
+            return (a, word_a), (b, word_b)
+    return None
+
+
+def _as_bits(bits, name="bits"):
+    """Return ``bits`` if it is a string of 0s and 1s (possibly empty), or raise."""
+    if not isinstance(bits, str):
+        raise ValueError(
+            f"{name} must be a string of the characters 0 and 1, such as '0110', "
+            f"but got {type(bits).__name__}; join a list of bits with ''.join(...)."
+        )
+    if bits.strip("01"):
+        index = next(i for i, c in enumerate(bits) if c not in "01")
+        raise ValueError(
+            f"{name} must contain only the characters 0 and 1, but has "
+            f"{bits[index]!r} at position {index}."
+        )
+    return bits
+
+
+def _as_code_lengths(lengths, name):
+    """Return ``lengths`` as a 1-D int64 array of codeword lengths (whole, >= 1)."""
+    array = as_float_array(lengths, name, what="codeword length", example="[1, 2, 2]")
+    check_finite(array, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be a flat sequence of codeword lengths, but has shape "
+            f"{array.shape}."
+        )
+    if (array != np.round(array)).any() or (array < 1).any():
+        value, where = bad_entry(array, (array != np.round(array)) | (array < 1))
+        raise ValueError(
+            f"{name} contains {value}{where}, but a codeword length is a whole number "
+            f"of bits, at least 1."
+        )
+    return array.astype(np.int64)
+
+
+def _check_block_size(k, n, limit):
+    """Return ``k`` if it is a whole number >= 1 with ``n ** k <= limit``, or raise."""
+    k = check_integer(k, "k", "symbols per block")
+    if n**k > limit:
+        raise ValueError(
+            f"blocks of k={k} symbols over {n} symbols make {n**k:,} blocks, more "
+            f"than the {limit:,} this function builds; use a smaller k."
+        )
+    return k
+
+
+# ------------------------------------------------------------------------------ helpers
 
 
 def _huffman_lengths(weights):
@@ -579,15 +745,15 @@ def _as_list(values, name="symbols"):
 
 
 def _codeword(code, symbol, name, index, why=""):
-    """The codeword of ``symbol``, or a ValueError saying where the symbol without one is."""
+    """The codeword of ``symbol``, or a ValueError saying where that symbol is."""
     try:
         return code[symbol]
     except (KeyError, TypeError):
         known = list(code)
         shown = ", ".join(map(repr, known[:8])) + (", ..." if len(known) > 8 else "")
         raise ValueError(
-            f"{name} contains {symbol!r} at position {index}, which{why or ''} has no codeword "
-            f"in code; the code covers the symbols {shown}. Build the code from a "
-            f"distribution that gives this symbol a positive probability, or pass the "
-            f"matching symbols."
+            f"{name} contains {symbol!r} at position {index}, which{why} has no "
+            f"codeword in code; the code covers the symbols {shown}. Build the code "
+            f"from a distribution that gives this symbol a positive probability, or "
+            f"pass the matching symbols."
         ) from None

@@ -1,4 +1,4 @@
-"""Distributions on a grid: discretised Gaussians, mixtures, histograms, smoothing, fits.
+"""Distributions on a grid: Gaussians, mixtures, histograms, smoothing and KL fits.
 
 The measures of :mod:`infotheory.measures` work on discrete distributions. A
 continuous distribution enters them through a **grid**: evenly spaced points, each
@@ -33,14 +33,11 @@ import numpy as np
 
 from ._validation import (
     as_distribution,
-    as_grid,
-    as_increasing,
-    as_vector,
-    as_weights,
+    as_real_array,
     check_base,
     check_choice,
+    check_non_negative,
     check_number,
-    check_same_length,
 )
 from .measures import kl_divergence, normalize
 
@@ -60,13 +57,13 @@ __all__ = [
 ]
 
 #: How many local minima of the first, coarse lattice :func:`fit_gaussian` refines.
-STARTS = 3
+_STARTS = 3
 
 #: The two ways to fit a model ``Q`` to a reference ``P`` by KL divergence.
-DIRECTIONS = ("forward", "reverse")
+_DIRECTIONS = ("forward", "reverse")
 
 
-# ----------------------------------------------------------------------------- on a grid
+# ---------------------------------------------------------------------------- on a grid
 
 
 def gaussian(grid, mean, std):
@@ -105,14 +102,16 @@ def gaussian(grid, mean, std):
     >>> float(gaussian(grid, 0.0, 1.0).sum())
     1.0
     """
-    grid = as_grid(grid)
-    mean = check_number(mean, "mean")
-    std = check_number(std, "std", low=0.0, low_open=True)
+    grid = _as_grid(grid)
+    mean = check_number(mean, "mean", "0.0")
+    std = check_number(std, "std", "1.0", low=0, low_open=True)
     return _gaussian_rows(grid, np.array([mean]), np.array([std]))[0]
 
 
 def mixture(weights, components):
-    """The mixture ``sum_k weights[k] * components[k]`` of distributions on the same outcomes.
+    """The mixture ``sum_k weights[k] * components[k]`` of distributions.
+
+    The components are distributions over the same outcomes.
 
     Parameters
     ----------
@@ -135,14 +134,15 @@ def mixture(weights, components):
     components = as_distribution(components, "components")
     if weights.ndim != 1 or components.ndim != 2 or components.shape[0] != weights.size:
         raise ValueError(
-            f"components must hold one distribution per weight (shape ({weights.size}, n)), "
-            f"but has shape {components.shape}; stack the components as the rows of a 2-D array."
+            f"components must hold one distribution per weight (shape "
+            f"({weights.size}, n)), but has shape {components.shape}; stack the "
+            f"components as the rows of a 2-D array."
         )
     return normalize(weights @ components)
 
 
 def gaussian_mixture(grid, means, stds, weights):
-    """A mixture of Gaussians discretised on ``grid``: ``sum_k w_k N(means[k], stds[k]**2)``.
+    """A mixture of Gaussians on ``grid``: ``sum_k w_k N(means[k], stds[k]**2)``.
 
     Each component is discretised with :func:`gaussian`, then mixed with
     :func:`mixture`.
@@ -170,16 +170,13 @@ def gaussian_mixture(grid, means, stds, weights):
     >>> int(np.argmax(p)), float(grid[np.argmax(p)])
     (2, -2.0)
     """
-    grid = as_grid(grid)
-    means = as_vector(means, "means")
-    stds = as_vector(stds, "stds")
-    check_same_length(means, stds, "means", "stds")
-    if (stds <= 0).any():
-        raise ValueError(
-            f"stds must all be positive, but got {stds.tolist()}; pass standard deviations > 0."
-        )
+    grid = _as_grid(grid)
+    means = _as_vector(means, "means")
+    stds = _as_vector(stds, "stds")
+    _check_same_length(means, stds, "means", "stds")
+    _check_positive_stds(stds)
     weights = as_distribution(weights, "weights")
-    check_same_length(means, weights, "means", "weights")
+    _check_same_length(means, weights, "means", "weights")
     return mixture(weights, _gaussian_rows(grid, means, stds))
 
 
@@ -194,15 +191,15 @@ def mean_and_std(p, grid):
     (0.0, 1.0)
     """
     p = as_distribution(p, "p")
-    grid = as_vector(grid, "grid")
-    check_same_length(p, grid, "p", "grid")
+    grid = _as_vector(grid, "grid")
+    _check_same_length(p, grid, "p", "grid")
     if p.ndim != 1:
         raise ValueError(f"p must be one distribution (1-D), but has shape {p.shape}.")
     mean = float(np.sum(p * grid))
     return mean, float(np.sqrt(np.sum(p * (grid - mean) ** 2)))
 
 
-# ----------------------------------------------------------------------------- from samples
+# ------------------------------------------------------------------------- from samples
 
 
 def bin_counts(samples, edges):
@@ -226,8 +223,8 @@ def bin_counts(samples, edges):
 
 
 def _bin_counts(samples, edges, name):
-    samples = as_vector(samples, name)
-    edges = as_increasing(edges, "edges")
+    samples = _as_vector(samples, name)
+    edges = _as_increasing(edges, "edges")
     outside = (samples < edges[0]) | (samples > edges[-1])
     if outside.any():
         first = float(samples[np.flatnonzero(outside)[0]])
@@ -272,10 +269,9 @@ def additive_smoothing(counts, alpha=1.0):
     >>> additive_smoothing([3, 1, 0], alpha=0)
     array([0.75, 0.25, 0.  ])
     """
-    counts = as_vector(counts, "counts")
-    alpha = check_number(alpha, "alpha", low=0.0)
-    if (counts < 0).any():
-        as_weights(counts, "counts")  # raises the shared message for negative entries
+    counts = _as_vector(counts, "counts")
+    alpha = check_number(alpha, "alpha", "0.5", low=0)
+    check_non_negative(counts, "counts")
     if alpha == 0 and counts.sum() == 0:
         raise ValueError(
             "counts are all zero and alpha is 0, so there is nothing to turn into a "
@@ -296,7 +292,7 @@ def mix_with_uniform(p, weight):
     array([0.95, 0.05])
     """
     p = as_distribution(p, "p")
-    weight = check_number(weight, "weight", low=0.0, high=1.0)
+    weight = check_number(weight, "weight", "0.01", low=0, high=1)
     return normalize((1 - weight) * p + weight / p.shape[-1], axis=-1)
 
 
@@ -317,7 +313,7 @@ def histogram(samples, edges, alpha=0.0):
 
 
 def kl_from_samples(samples_p, samples_q, edges, alpha=0.0, base=2):
-    """Histogram ("plug-in") estimate of ``D(P || Q)`` from samples of each distribution.
+    """Histogram ("plug-in") estimate of ``D(P || Q)`` from samples of ``P`` and ``Q``.
 
     Both samples are binned on the same ``edges``, optionally smoothed with ``alpha``,
     and compared with :func:`infotheory.kl_divergence`.
@@ -329,7 +325,8 @@ def kl_from_samples(samples_p, samples_q, edges, alpha=0.0, base=2):
     edges : array_like
         Strictly increasing bin edges covering every sample.
     alpha : float, default 0.0
-        Pseudo-count added to every bin of both histograms (see :func:`additive_smoothing`).
+        Pseudo-count added to every bin of both histograms (see
+        :func:`additive_smoothing`).
         With ``alpha = 0`` a bin that holds samples of ``P`` but none of ``Q`` makes the
         estimate ``inf``.
     base : float, default 2
@@ -354,18 +351,31 @@ def kl_from_samples(samples_p, samples_q, edges, alpha=0.0, base=2):
     >>> round(kl_from_samples(x, y, edges, alpha=0.5), 1)   # exact: 0.721 bits
     0.7
     """
-    edges = as_increasing(edges, "edges")
-    alpha = check_number(alpha, "alpha", low=0.0)
+    edges = _as_increasing(edges, "edges")
+    alpha = check_number(alpha, "alpha", "0.5", low=0)
     p = additive_smoothing(_bin_counts(samples_p, edges, "samples_p"), alpha)
     q = additive_smoothing(_bin_counts(samples_q, edges, "samples_q"), alpha)
     return kl_divergence(p, q, base=base)
 
 
-# ----------------------------------------------------------------------------- fitting
+# ------------------------------------------------------------------------------ fitting
 
 
 class GaussianFit(NamedTuple):
-    """The Gaussian found by :func:`fit_gaussian`."""
+    """The Gaussian found by :func:`fit_gaussian`: ``(mean, std, divergence, q)``.
+
+    A named tuple: read the fields by name, or unpack it.
+
+    Examples
+    --------
+    >>> grid = np.linspace(-8, 8, 161)
+    >>> fit = fit_gaussian(gaussian(grid, 1.0, 2.0), grid)
+    >>> round(fit.mean, 3), round(fit.std, 3)
+    (1.0, 2.0)
+    >>> mean, std, divergence, q = fit
+    >>> bool(divergence < 1e-9), q.shape
+    (True, (161,))
+    """
 
     mean: float
     std: float
@@ -409,15 +419,12 @@ def gaussian_divergences(p, grid, means, stds, direction="forward", base=2):
     The first entry is the continuous value ``1 / (2 ln 2)`` bits to four decimals.
     """
     p = as_distribution(p, "p")
-    grid = as_grid(grid)
-    check_same_length(p, grid, "p", "grid")
-    means = as_vector(means, "means")
-    stds = as_vector(stds, "stds")
-    if (stds <= 0).any():
-        raise ValueError(
-            f"stds must all be positive, but the smallest is {stds.min()!r}; pass standard deviations > 0."
-        )
-    check_choice(direction, "direction", DIRECTIONS)
+    grid = _as_grid(grid)
+    _check_same_length(p, grid, "p", "grid")
+    means = _as_vector(means, "means")
+    stds = _as_vector(stds, "stds")
+    _check_positive_stds(stds)
+    check_choice(direction, "direction", _DIRECTIONS)
     check_base(base)
     mean_lattice, std_lattice = np.meshgrid(means, stds)
     q = _gaussian_rows(grid, mean_lattice.ravel(), std_lattice.ravel())
@@ -490,9 +497,9 @@ def fit_gaussian(p, grid, direction="forward", base=2):
     (2.98, 1.02)
     """
     p = as_distribution(p, "p")
-    grid = as_grid(grid)
-    check_same_length(p, grid, "p", "grid")
-    check_choice(direction, "direction", DIRECTIONS)
+    grid = _as_grid(grid)
+    _check_same_length(p, grid, "p", "grid")
+    check_choice(direction, "direction", _DIRECTIONS)
     check_base(base)
     spacing = (grid[-1] - grid[0]) / (grid.size - 1)
     mean_low, mean_high = float(grid[0]), float(grid[-1])
@@ -501,16 +508,16 @@ def fit_gaussian(p, grid, direction="forward", base=2):
     def surface(means, log_stds):
         return gaussian_divergences(p, grid, means, np.exp(log_stds), direction, base)
 
-    # Coarse lattice: every lattice point lower than its eight neighbours starts a search.
+    # Coarse lattice: each point lower than its eight neighbours starts a search.
     means = np.linspace(mean_low, mean_high, 25)
     log_stds = np.linspace(log_low, log_high, 25)
     coarse = surface(means, log_stds)
-    starts = _lattice_minima(coarse)[:STARTS]
+    starts = _lattice_minima(coarse)[:_STARTS]
     if not starts:
         raise ValueError(
-            f"every Gaussian on this grid gives an infinite {direction} divergence, because "
-            f"p is zero where the Gaussians are not (or the reverse); smooth p first, for "
-            f"example with infotheory.mix_with_uniform(p, 1e-6)."
+            f"every Gaussian on this grid gives an infinite {direction} divergence, "
+            f"because p is zero where the Gaussians are not (or the reverse); smooth p "
+            f"first, for example with infotheory.mix_with_uniform(p, 1e-6)."
         )
     best = None
     for j, i in starts:
@@ -536,7 +543,72 @@ def fit_gaussian(p, grid, direction="forward", base=2):
     )
 
 
-# ----------------------------------------------------------------------------- helpers
+# ------------------------------------------------------------------------------- checks
+
+
+def _as_vector(values, name):
+    """Return ``values`` as a non-empty 1-D array of finite numbers, or raise."""
+    array = as_real_array(values, name)
+    if array.ndim != 1:
+        raise ValueError(
+            f"{name} must be a flat sequence of numbers (1-D), but has shape "
+            f"{array.shape}; pass a 1-D array, for example with np.ravel({name})."
+        )
+    return array
+
+
+def _as_increasing(values, name):
+    """Return ``values`` as at least two strictly increasing numbers (1-D), or raise."""
+    array = _as_vector(values, name)
+    if array.size < 2:
+        raise ValueError(
+            f"{name} has {array.size} point, but needs at least two; pass for example "
+            f"np.linspace(-5, 5, 101)."
+        )
+    steps = np.diff(array)
+    if (steps <= 0).any():
+        index = int(np.flatnonzero(steps <= 0)[0]) + 1
+        raise ValueError(
+            f"{name} must be strictly increasing, but entry {index} "
+            f"({float(array[index])!r}) is not larger than the one before it "
+            f"({float(array[index - 1])!r}); sort it and drop repeats."
+        )
+    return array
+
+
+def _as_grid(values, name="grid"):
+    """Return ``values`` as an evenly spaced, strictly increasing 1-D grid, or raise."""
+    array = _as_increasing(values, name)
+    steps = np.diff(array)
+    spacing = (array[-1] - array[0]) / (array.size - 1)
+    if np.abs(steps - spacing).max() > 1e-6 * spacing:
+        raise ValueError(
+            f"{name} must be evenly spaced (each point stands for a cell of equal "
+            f"width), but its steps range from {float(steps.min())!r} to "
+            f"{float(steps.max())!r}; build it with np.linspace(start, stop, n)."
+        )
+    return array
+
+
+def _check_positive_stds(stds):
+    """Raise unless every standard deviation in ``stds`` is greater than 0."""
+    if (stds <= 0).any():
+        raise ValueError(
+            f"stds must all be positive, but the smallest is {float(stds.min())!r}; "
+            f"pass standard deviations > 0."
+        )
+
+
+def _check_same_length(a, b, a_name, b_name):
+    """Raise unless the 1-D arrays ``a`` and ``b`` have the same length."""
+    if a.shape[-1] != b.shape[-1]:
+        raise ValueError(
+            f"{a_name} and {b_name} must have one entry per point, but {a_name} has "
+            f"{a.shape[-1]} and {b_name} has {b.shape[-1]}; pass them on the same grid."
+        )
+
+
+# ------------------------------------------------------------------------------ helpers
 
 
 def _lattice_minima(surface: np.ndarray) -> list[tuple[int, int]]:
@@ -558,7 +630,10 @@ def _lattice_minima(surface: np.ndarray) -> list[tuple[int, int]]:
 def _refine(
     surface, mean, log_std, mean_span, log_span, mean_bounds, log_bounds, tolerance
 ):
-    """Pattern search: 7 x 7 candidates within one span of the best; zoom in when it is inside."""
+    """Pattern search: 7 x 7 candidates within one span of the best so far.
+
+    Moves when the best is on the edge of the window; zooms in when it is inside.
+    """
     value = math.inf
     for _ in range(
         1000

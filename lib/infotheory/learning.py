@@ -1,4 +1,4 @@
-"""Cross-entropy as a loss: softmax, losses from logits, their gradient, a tiny classifier.
+"""Cross-entropy as a loss: softmax, log-softmax, losses from logits and their gradient.
 
 A classifier outputs one real number per class, its *logits* ``z``; the softmax turns
 them into a distribution ``q = softmax(z)``, and the loss is the cross-entropy
@@ -29,28 +29,21 @@ Theory*, 2nd ed., Wiley (2006), section 2.3.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 
-from ._units import as_result as _as_result
-from ._units import log_scale as _log_scale
+from ._units import as_result, log_scale
 from ._validation import (
     as_distribution,
     as_float_array,
-    as_labels,
-    as_logits,
-    as_real_array,
+    bad_entry,
     check_axis,
     check_base,
-    check_count,
-    check_fraction,
-    check_positive,
-    check_row_maxima,
+    check_choice,
+    check_integer,
+    check_number,
 )
 
 __all__ = [
-    "SoftmaxClassifier",
     "cross_entropy_loss",
     "cross_entropy_loss_gradient",
     "log_softmax",
@@ -58,13 +51,13 @@ __all__ = [
     "one_hot",
     "smooth_labels",
     "softmax",
-    "train_softmax_classifier",
 ]
 
-REDUCTIONS = ("mean", "sum", "none")
+#: What :func:`cross_entropy_loss` can do with the losses of the examples.
+_REDUCTIONS = ("mean", "sum", "none")
 
 
-# ----------------------------------------------------------------------------- softmax
+# ------------------------------------------------------------------------------ softmax
 
 
 def softmax(logits, axis=-1):
@@ -104,10 +97,7 @@ def softmax(logits, axis=-1):
     array([0.5, 0. , 0.5])
     """
     z, axis = _logits_on_last_axis(logits, axis)
-    top, _, e, rest = _shifted_exp(z)
-    np.put_along_axis(e, top, 1.0, axis=-1)
-    e /= (1.0 + rest)[..., None]
-    return np.moveaxis(e, -1, axis)
+    return np.moveaxis(_softmax(z), -1, axis)
 
 
 def log_softmax(logits, axis=-1):
@@ -180,10 +170,10 @@ def logsumexp(logits, axis=-1):
     """
     z, _ = _logits_on_last_axis(logits, axis)
     m, rest, _ = _log_normalizer(z)
-    return _as_result(m + np.log1p(rest))
+    return as_result(m + np.log1p(rest))
 
 
-# ----------------------------------------------------------------------------- targets
+# ------------------------------------------------------------------------------ targets
 
 
 def one_hot(labels, n_classes):
@@ -207,9 +197,9 @@ def one_hot(labels, n_classes):
     array([[0., 0., 1.],
            [1., 0., 0.]])
     """
-    n_classes = check_count(n_classes, "n_classes")
-    labels = as_labels(labels, "labels", np.shape(labels), n_classes)
-    out = np.zeros(labels.shape + (n_classes,))
+    n_classes = check_integer(n_classes, "n_classes", "classes")
+    labels = _as_labels(labels, "labels", np.shape(labels), n_classes)
+    out = np.zeros((*labels.shape, n_classes))
     np.put_along_axis(out, labels[..., None], 1.0, axis=-1)
     return out
 
@@ -245,7 +235,7 @@ def smooth_labels(labels, n_classes, smoothing):
     >>> smooth_labels([0], 4, 0.2)
     array([[0.85, 0.05, 0.05, 0.05]])
     """
-    smoothing = check_fraction(smoothing, "smoothing", "0.1")
+    smoothing = check_number(smoothing, "smoothing", "0.1", low=0, high=1)
     return (1.0 - smoothing) * one_hot(labels, n_classes) + smoothing / n_classes
 
 
@@ -321,9 +311,9 @@ def cross_entropy_loss(logits, target, base=2, reduction="mean"):
     >>> cross_entropy_loss([40.0, 0.0, 0.0], 0, base=np.e)
     8.496708510583178e-18
     """
-    z = as_logits(logits)
-    scale = _log_scale(check_base(base))
-    reduction = _check_reduction(reduction)
+    z = _as_logits(logits)
+    scale = log_scale(check_base(base))
+    reduction = check_choice(reduction, "reduction", _REDUCTIONS)
     kind, t = _as_target(target, z)
     if kind == "labels":
         m, rest, _ = _log_normalizer(z)
@@ -365,9 +355,9 @@ def cross_entropy_loss_gradient(logits, target, base=2, reduction="mean"):
     array([[ 0.25, -0.25],
            [ 0.25, -0.25]])
     """
-    z = as_logits(logits)
-    scale = _log_scale(check_base(base))
-    reduction = _check_reduction(reduction)
+    z = _as_logits(logits)
+    scale = log_scale(check_base(base))
+    reduction = check_choice(reduction, "reduction", _REDUCTIONS)
     kind, t = _as_target(target, z)
     gradient = _softmax_minus_target(z, kind, t)
     if reduction == "mean":
@@ -377,152 +367,143 @@ def cross_entropy_loss_gradient(logits, target, base=2, reduction="mean"):
     return gradient
 
 
-# ----------------------------------------------------------------------------- a classifier
+# ------------------------------------------------------------------------------- checks
 
 
-@dataclass(frozen=True, eq=False)
-class SoftmaxClassifier:
-    """A fitted softmax (multinomial logistic) classifier: ``q = softmax(x @ weights + bias)``.
+def _as_logits(values, name="logits"):
+    """Return ``values`` as float64 logits, classes on the last axis, or raise.
 
-    Attributes
-    ----------
-    weights : ndarray
-        Shape ``(d, k)``: one column of feature weights per class.
-    bias : ndarray
-        Shape ``(k,)``.
-    history : ndarray
-        The mean cross-entropy loss on the training data after ``0, 1, ..., steps``
-        steps (so ``history[0]`` is the untrained model), in the unit of ``base``.
-    base : float
-        The base of the logarithm ``history`` is measured in.
+    Only the type and shape are checked here: NaN, ``+inf`` and rows that are all
+    ``-inf`` are caught by :func:`_check_row_maxima` from the row maxima that every
+    softmax computes anyway, which costs nothing on a large batch. A float64 input is
+    not copied.
     """
-
-    weights: np.ndarray
-    bias: np.ndarray
-    history: np.ndarray
-    base: float
-
-    def logits(self, x):
-        """The logits ``x @ weights + bias``, shape ``(n, k)``."""
-        return _features(x, self.weights.shape[0]) @ self.weights + self.bias
-
-    def predict_proba(self, x):
-        """The model's distribution over the classes for each row of ``x``."""
-        return softmax(self.logits(x))
-
-    def predict(self, x):
-        """The most probable class of each row of ``x``."""
-        return np.argmax(self.logits(x), axis=-1)
-
-    def accuracy(self, x, labels):
-        """The share of rows of ``x`` whose predicted class equals its label, as a float."""
-        predicted = self.predict(x)
-        labels = as_labels(labels, "labels", predicted.shape, self.bias.shape[0])
-        return float(np.mean(predicted == labels))
-
-
-def train_softmax_classifier(
-    x, target, n_classes=None, steps=200, learning_rate=1.0, base=2, callback=None
-):
-    """Fit a softmax classifier to ``(x, target)`` by full-batch gradient descent.
-
-    Starts from zero weights (every class equally likely, a loss of ``log k``) and takes
-    ``steps`` steps of ``parameters -= learning_rate * gradient`` on the mean
-    cross-entropy in nats, whose gradient is ``x.T @ (q - p) / n`` for the weights and
-    the column sums of ``(q - p) / n`` for the bias. Deterministic: no randomness.
-
-    Parameters
-    ----------
-    x : array_like
-        Features, shape ``(n, d)``. Features of order 1 train best; standardise others.
-    target : array_like
-        Integer class labels of shape ``(n,)``, or probabilities of shape ``(n, k)``
-        (soft or smoothed labels).
-    n_classes : int, optional
-        The number of classes ``k``; by default ``max(labels) + 1``, or the width of the
-        probability targets.
-    steps : int, default 200
-        Gradient steps to take.
-    learning_rate : float, default 1.0
-        Step size, for the loss in nats (so it does not depend on ``base``).
-    base : float, default 2
-        Unit of the recorded ``history``: 2 for bits, ``np.e`` for nats.
-    callback : callable, optional
-        Called as ``callback(step, weights, bias)`` with copies of the parameters after
-        ``step`` steps, for ``step = 0, ..., steps``: to record anything else on the way.
-
-    Returns
-    -------
-    SoftmaxClassifier
-        The fitted weights and bias, and the loss after each step in ``history``.
-
-    Raises
-    ------
-    ValueError
-        For bad features, labels or targets, a bad ``steps``, ``learning_rate`` or
-        ``base``, or when training diverges (the learning rate is too large).
-
-    Examples
-    --------
-    >>> x = np.array([[-1.0], [-0.5], [0.5], [1.0]])
-    >>> model = train_softmax_classifier(x, [0, 0, 1, 1], steps=100)
-    >>> model.predict(x)
-    array([0, 0, 1, 1])
-    >>> float(model.history[0]), bool(model.history[-1] < 0.2)
-    (1.0, True)
-    """
-    x = as_real_array(x, "x")
-    if x.ndim != 2:
+    array = as_float_array(values, name, what="logit", example="[2.0, 1.0, 0.1]")
+    if array.ndim == 0:
         raise ValueError(
-            f"x must be a 2-D array with one row per example and one column per feature, "
-            f"but has shape {x.shape}; use x.reshape(-1, 1) for a single feature."
+            f"{name} is a single number ({float(array)!r}), but a softmax needs one "
+            f"logit per class; pass a sequence such as [2.0, 1.0, 0.1] (classes on the "
+            f"last axis)."
         )
-    n, d = x.shape
-    steps = check_count(steps, "steps", minimum=0)
-    learning_rate = check_positive(learning_rate, "learning_rate", "0.5")
-    scale = _log_scale(check_base(base))
-    if n_classes is not None:
-        n_classes = check_count(n_classes, "n_classes")
-    kind, t, k = _training_target(target, n, n_classes)
-    weights, bias = np.zeros((d, k)), np.zeros(k)
-    history = np.empty(steps + 1)
-    for step in range(steps + 1):
-        with np.errstate(over="ignore", invalid="ignore"):  # checked right below
-            z = x @ weights + bias
-        try:
-            loss, gradient = _loss_and_gradient(z, kind, t)
-        except ValueError:
-            raise ValueError(
-                f"training diverged at step {step}: the logits are no longer finite; "
-                f"use a smaller learning_rate than {learning_rate!r}."
-            ) from None
-        history[step] = loss * scale
-        if callback is not None:
-            callback(step, weights.copy(), bias.copy())
-        if step == steps:
-            break
-        gradient /= n
-        with np.errstate(
-            over="ignore", invalid="ignore"
-        ):  # divergence shows in the next logits
-            weights -= learning_rate * (x.T @ gradient)
-            bias -= learning_rate * gradient.sum(axis=0)
-    return SoftmaxClassifier(
-        weights=weights, bias=bias, history=history, base=float(base)
-    )
-
-
-# ----------------------------------------------------------------------------- internals
+    return array
 
 
 def _logits_on_last_axis(logits, axis):
-    z = as_logits(logits)
+    """Checked logits with the class ``axis`` moved last, and that axis."""
+    z = _as_logits(logits)
     axis = check_axis(axis, z.ndim)
     return np.moveaxis(z, axis, -1), axis
 
 
+def _check_row_maxima(maxima, logits, name="logits"):
+    """Raise unless every row maximum of ``logits`` is finite.
+
+    ``np.argmax`` picks a NaN as the maximum, so a finite maximum in every row means the
+    row holds no NaN, no ``+inf``, and at least one class that is not masked out with
+    ``-inf``. Only when that fails is the whole array searched, to say where.
+    """
+    if np.isfinite(maxima).all():
+        return
+    if np.isnan(logits).any():
+        value, where = bad_entry(logits, np.isnan(logits))
+        raise ValueError(
+            f"{name} contains {value}{where}; a logit must be a real number (or -inf "
+            f"to mask a class out), so find where the NaN comes from, such as 0/0 or "
+            f"inf - inf upstream, instead of passing it on."
+        )
+    if np.isposinf(logits).any():
+        value, where = bad_entry(logits, np.isposinf(logits))
+        raise ValueError(
+            f"{name} contains {value}{where}, and a softmax of +inf is undefined; pass "
+            f"finite logits (only -inf is allowed, to mask a class out)."
+        )
+    where = ""
+    if maxima.ndim:
+        row = np.unravel_index(np.flatnonzero(np.isneginf(maxima))[0], maxima.shape)
+        row = tuple(int(i) for i in row)
+        where = f" in row {row[0] if maxima.ndim == 1 else row}"
+    raise ValueError(
+        f"{name} is -inf for every class{where}: every class is masked out, so no "
+        f"distribution is left; keep at least one class with a finite logit."
+    )
+
+
+def _as_labels(values, name, shape, n_classes):
+    """Return ``values`` as integer class indices of ``shape`` in ``[0, n_classes)``."""
+    if isinstance(values, (str, bytes)):
+        raise ValueError(
+            f"{name} must be class indices (integers), but got the text {values!r}."
+        )
+    try:
+        array = np.asarray(values)
+    except (TypeError, ValueError) as error:
+        raise ValueError(
+            f"{name} must be an array of class indices, but got {values!r} ({error})."
+        ) from None
+    if array.dtype.kind == "b":
+        raise ValueError(
+            f"{name} must be class indices (integers), but got booleans; convert them "
+            f"with {name}.astype(int) if True means class 1."
+        )
+    if array.dtype.kind == "f":
+        whole = np.isfinite(array) & (array == np.round(array))
+        if whole.all():
+            raise ValueError(
+                f"{name} must be integers, but got floating-point numbers "
+                f"({array.dtype}); convert them with {name}.astype(int)."
+            )
+        value, where = bad_entry(array, ~whole)
+        raise ValueError(
+            f"{name} must be whole class indices from 0 to {n_classes - 1}, but "
+            f"contains {value}{where}; to give probabilities per class instead, pass "
+            f"an array with the shape of the logits."
+        )
+    if array.dtype.kind not in "iu":
+        raise ValueError(
+            f"{name} must be class indices (integers), but got values of type "
+            f"{array.dtype}."
+        )
+    if array.shape != tuple(shape):
+        raise ValueError(
+            f"{name} has shape {array.shape}, but the logits need one class index per "
+            f"row, shape {tuple(shape)}; pass labels of that shape (nothing is "
+            f"broadcast)."
+        )
+    if array.size:
+        low, high = array.min(), array.max()
+        if low < 0 or high >= n_classes:
+            value, where = bad_entry(array, (array < 0) | (array >= n_classes))
+            raise ValueError(
+                f"{name} contains {int(float(value))}{where}, but there are "
+                f"{n_classes} classes, so a label must be between 0 and "
+                f"{n_classes - 1}."
+            )
+    return array
+
+
+def _as_target(target, z):
+    """Whether ``target`` holds labels or probabilities for logits ``z``, checked."""
+    try:
+        array = np.asarray(target)
+    except (TypeError, ValueError):
+        as_float_array(target, "target")  # raises with a clear message
+        raise
+    if array.shape == z.shape:
+        return "probabilities", as_distribution(array, "target")
+    if array.ndim == z.ndim - 1:
+        return "labels", _as_labels(array, "target", z.shape[:-1], z.shape[-1])
+    raise ValueError(
+        f"target has shape {array.shape}, which fits logits of shape {z.shape} neither "
+        f"as class labels (shape {z.shape[:-1]}) nor as probabilities per class (shape "
+        f"{z.shape}); pass one of those (nothing is broadcast)."
+    )
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
 def _shifted_exp(z):
-    """The pieces every softmax quantity is made of, for logits ``z`` of shape ``(..., k)``.
+    """The pieces every softmax quantity is made of, for logits of shape ``(..., k)``.
 
     Returns ``top`` (index of the largest logit, shape ``(..., 1)``), ``m`` (that
     logit), ``e = exp(z - m)`` with the top entry set to 0, and ``rest = e.sum(-1)``,
@@ -532,29 +513,39 @@ def _shifted_exp(z):
     """
     top = np.argmax(z, axis=-1)[..., None]
     m = np.take_along_axis(z, top, axis=-1)
-    check_row_maxima(m[..., 0], z)
-    with np.errstate(
-        over="ignore"
-    ):  # a gap beyond the float range is -inf: exp gives 0
+    _check_row_maxima(m[..., 0], z)
+    with np.errstate(over="ignore"):  # a gap beyond the float range: exp gives 0
         e = np.subtract(z, m)
     np.exp(e, out=e)
     np.put_along_axis(e, top, 0.0, axis=-1)
     return top, m, e, e.sum(axis=-1)
 
 
+def _softmax(z):
+    """The softmax of logits ``z`` along the last axis, as a new array.
+
+    ``exp(z - m) / (1 + rest)`` from the pieces of :func:`_shifted_exp`, where the top
+    class gets ``exp(0) = 1``.
+    """
+    top, _, q, rest = _shifted_exp(z)
+    np.put_along_axis(q, top, 1.0, axis=-1)
+    q /= (1.0 + rest)[..., None]
+    return q
+
+
 #: Entries of logits handled at a time by :func:`_log_normalizer`: 2 MiB of float64,
 #: small enough for the processor's cache, so a large batch is read from memory once.
-BLOCK_ENTRIES = 1 << 18
+_BLOCK_ENTRIES = 1 << 18
 
 
 def _log_normalizer(z, t=None):
-    """``m``, ``rest`` and optionally ``gaps`` per row of logits ``z`` (shape ``(..., k)``).
+    """``m``, ``rest`` and optionally ``gaps`` per row of logits of shape ``(..., k)``.
 
     ``m`` is the largest logit and ``rest`` the sum of ``exp(z - m)`` over every class
     but the top one, so ``logsumexp(z) = m + log1p(rest)``. With probabilities ``t`` of
     the same shape, ``gaps`` is ``sum(t * (m - z))``, where a class with ``t = 0`` adds
     0 even if it is masked out. The rows are processed in blocks of about
-    :data:`BLOCK_ENTRIES` entries that stay in cache, with no temporary array the size
+    :data:`_BLOCK_ENTRIES` entries that stay in cache, with no temporary array the size
     of ``z``. Validates ``z`` through the row maxima afterwards (NaN and infinities
     pass through the arithmetic silently and are reported by name).
     """
@@ -564,7 +555,7 @@ def _log_normalizer(z, t=None):
     n = rows.shape[0]
     m, rest = np.empty(n), np.empty(n)
     gaps = None if t is None else np.empty(n)
-    step = max(1, BLOCK_ENTRIES // k)
+    step = max(1, _BLOCK_ENTRIES // k)
     shifted = np.empty((min(step, n), k))
     weighted = None if t is None else np.empty_like(shifted)
     with np.errstate(over="ignore", invalid="ignore"):
@@ -576,16 +567,13 @@ def _log_normalizer(z, t=None):
             inside = np.arange(size)
             top = np.argmax(block, axis=1)
             m[start:stop] = block[inside, top]
-            np.subtract(
-                block, m[start:stop, None], out=b
-            )  # <= 0; -inf for a masked class
+            # b = z - m is <= 0, and -inf for a masked class
+            np.subtract(block, m[start:stop, None], out=b)
             if t is not None:
                 w = np.multiply(b, targets[start:stop], out=weighted[:size])
                 sums = w.sum(axis=1)
-                if np.isnan(
-                    sums
-                ).any():  # 0 * -inf: a class the target rules out costs 0
-                    w[np.isnan(w)] = 0.0
+                if np.isnan(sums).any():  # 0 * -inf: a class the target rules out
+                    w[np.isnan(w)] = 0.0  # costs 0
                     sums = w.sum(axis=1)
                 np.negative(sums, out=gaps[start:stop])
             np.exp(b, out=b)
@@ -593,15 +581,13 @@ def _log_normalizer(z, t=None):
             b.sum(axis=1, out=rest[start:stop])
     shape = z.shape[:-1]
     m = m.reshape(shape)
-    check_row_maxima(m, z)
+    _check_row_maxima(m, z)
     return m, rest.reshape(shape), None if gaps is None else gaps.reshape(shape)
 
 
 def _softmax_minus_target(z, kind, t):
-    """``softmax(z) - p`` in place of a fresh array (the gradient in nats per example)."""
-    top, _, q, rest = _shifted_exp(z)
-    np.put_along_axis(q, top, 1.0, axis=-1)
-    q /= (1.0 + rest)[..., None]
+    """``softmax(z) - p``, the gradient of the loss in nats per example."""
+    q = _softmax(z)
     if kind == "labels":
         index = t[..., None]
         np.put_along_axis(
@@ -612,100 +598,8 @@ def _softmax_minus_target(z, kind, t):
     return q
 
 
-def _loss_and_gradient(z, kind, t):
-    """Mean loss in nats and the per-example gradient ``q - p`` of 2-D logits ``z``."""
-    top, m, q, rest = _shifted_exp(z)
-    log_norm = np.log1p(rest)
-    with np.errstate(over="ignore", invalid="ignore"):
-        if kind == "labels":
-            losses = log_norm + (
-                m[:, 0] - np.take_along_axis(z, t[:, None], axis=-1)[:, 0]
-            )
-        else:
-            gaps = t * (m - z)
-    if kind != "labels":
-        losses = log_norm * t.sum(axis=-1) + _sum_of_gaps(gaps)
-    np.put_along_axis(q, top, 1.0, axis=-1)
-    q /= (1.0 + rest)[:, None]
-    if kind == "labels":
-        q[np.arange(len(t)), t] -= 1.0
-    else:
-        q -= t
-    return float(losses.mean()), q
-
-
-def _sum_of_gaps(gaps):
-    """Row sums of ``p * (max(z) - z)``, where ``0 * inf`` (a masked class the target
-    rules out) counts 0. The terms are never negative, so a NaN sum can only come from
-    such a product, and the common unmasked case costs no extra pass."""
-    sums = gaps.sum(axis=-1)
-    if np.isnan(sums).any():
-        gaps[np.isnan(gaps)] = 0.0
-        sums = gaps.sum(axis=-1)
-    return sums
-
-
-def _as_target(target, z):
-    """Decide whether ``target`` holds labels or probabilities for logits ``z``; validate it."""
-    try:
-        array = np.asarray(target)
-    except (TypeError, ValueError):
-        as_float_array(target, "target")  # raises with a clear message
-        raise
-    if array.shape == z.shape:
-        return "probabilities", as_distribution(array, "target")
-    if array.ndim == z.ndim - 1:
-        return "labels", as_labels(array, "target", z.shape[:-1], z.shape[-1])
-    raise ValueError(
-        f"target has shape {array.shape}, which fits logits of shape {z.shape} neither as "
-        f"class labels (shape {z.shape[:-1]}) nor as probabilities per class (shape "
-        f"{z.shape}); pass one of those (nothing is broadcast)."
-    )
-
-
-def _training_target(target, n, n_classes):
-    array = np.asarray(target) if not isinstance(target, (str, bytes)) else target
-    if np.ndim(array) == 2:
-        p = as_distribution(array, "target")
-        if p.shape[0] != n:
-            raise ValueError(
-                f"x has {n} rows but target has {p.shape[0]}; give one target per example."
-            )
-        if n_classes is not None and p.shape[1] != n_classes:
-            raise ValueError(
-                f"target gives probabilities for {p.shape[1]} classes, but n_classes is "
-                f"{n_classes}; make them agree."
-            )
-        return "probabilities", p, p.shape[1]
-    if np.ndim(array) != 1 or np.shape(array)[0] != n:
-        raise ValueError(
-            f"target must hold one class label per row of x (shape ({n},)) or probabilities "
-            f"of shape ({n}, k), but has shape {np.shape(array)}."
-        )
-    if n_classes is None:
-        is_integer = getattr(array, "dtype", np.dtype(float)).kind in "iu"
-        n_classes = max(int(array.max()) + 1, 1) if is_integer else 1
-    return "labels", as_labels(array, "target", (n,), n_classes), n_classes
-
-
-def _features(x, d):
-    x = as_real_array(x, "x")
-    if x.ndim != 2 or x.shape[1] != d:
-        raise ValueError(
-            f"x must have shape (n, {d}) like the training features, but has shape {x.shape}."
-        )
-    return x
-
-
-def _check_reduction(reduction):
-    if reduction not in REDUCTIONS:
-        raise ValueError(
-            f"reduction must be one of {REDUCTIONS}, but got {reduction!r}."
-        )
-    return reduction
-
-
 def _reduce(losses, reduction, scale):
+    """The losses per example reduced as asked, in the unit of ``scale``."""
     if reduction == "mean":
         value = losses.mean()
     elif reduction == "sum":
@@ -714,4 +608,4 @@ def _reduce(losses, reduction, scale):
         value = losses
     if scale != 1.0:
         value = value * scale
-    return _as_result(value + 0.0)
+    return as_result(value + 0.0)

@@ -27,18 +27,27 @@ import math
 
 import numpy as np
 
-from ._units import as_result as _as_result
-from ._units import log_function as _log_function
-from ._units import log_scale as _log_scale
+from ._units import as_result, log_function, log_scale
 from ._validation import (
-    as_probabilities,
-    as_weights,
+    SUM_TOLERANCE,
+    as_float_array,
+    as_real_array,
+    bad_entry,
+    check_axis,
     check_base,
-    check_same_shape,
+    check_finite,
+    check_non_negative,
     distribution_and_minimum,
 )
 
-__all__ = ["cross_entropy", "entropy", "information", "kl_divergence", "normalize"]
+__all__ = [
+    "SUM_TOLERANCE",
+    "cross_entropy",
+    "entropy",
+    "information",
+    "kl_divergence",
+    "normalize",
+]
 
 
 def information(p, base=2):
@@ -81,8 +90,8 @@ def information(p, base=2):
     >>> round(information(0.5, base=np.e), 6)   # in nats: ln 2
     0.693147
     """
-    p = as_probabilities(p, "p")
-    log = _log_function(check_base(base))
+    p = _as_probabilities(p, "p")
+    log = log_function(check_base(base))
     with np.errstate(divide="ignore"):
         result = 0.0 - log(p)  # 0.0 - x, unlike -x, never gives -0.0 (for p == 1)
     return float(result) if result.ndim == 0 else result
@@ -132,9 +141,9 @@ def entropy(p, base=2, axis=-1):
     array([1.    , 0.8113])
     """
     p, smallest = distribution_and_minimum(p, "p", axis)
-    log = _log_function(check_base(base))
+    log = log_function(check_base(base))
     # Where p == 0, log(TINY) is finite and 0 * finite = 0: the convention 0 log 0 = 0.
-    return _as_result(0.0 - _sum_p_log(p, p, None, log, axis, clamp=smallest == 0))
+    return as_result(0.0 - _sum_p_log(p, p, None, log, axis, clamp=smallest == 0))
 
 
 def cross_entropy(p, q, base=2, axis=-1):
@@ -159,8 +168,8 @@ def cross_entropy(p, q, base=2, axis=-1):
     Returns
     -------
     float or ndarray
-        The cross-entropy; ``+inf`` if some outcome has ``p > 0`` but ``q == 0``. A float
-        for 1-D inputs; otherwise an array with ``axis`` removed.
+        The cross-entropy; ``+inf`` if some outcome has ``p > 0`` but ``q == 0``. A
+        float for 1-D inputs; otherwise an array with ``axis`` removed.
 
     Notes
     -----
@@ -183,12 +192,12 @@ def cross_entropy(p, q, base=2, axis=-1):
     1.0
     """
     (p, _), (q, q_smallest) = _two_distributions(p, q, axis)
-    log = _log_function(check_base(base))
+    log = log_function(check_base(base))
     if q_smallest > 0:
-        return _as_result(0.0 - _sum_p_log(p, q, None, log, axis))
+        return as_result(0.0 - _sum_p_log(p, q, None, log, axis))
     with np.errstate(divide="ignore"):
         logs = log(np.where(p > 0, q, 1.0))  # -inf only where p > 0 and q == 0
-    return _as_result(0.0 - _weighted_sum(p, logs, axis))
+    return as_result(0.0 - _weighted_sum(p, logs, axis))
 
 
 def kl_divergence(p, q, base=2, axis=-1):
@@ -244,7 +253,7 @@ def kl_divergence(p, q, base=2, axis=-1):
     inf
     """
     (p, p_smallest), (q, q_smallest) = _two_distributions(p, q, axis)
-    scale = _log_scale(check_base(base))
+    scale = log_scale(check_base(base))
     divergence = None
     if q_smallest > 0:
         # Fast path: one division, one logarithm, one dot product. Rounding the ratio
@@ -295,9 +304,58 @@ def normalize(weights, axis=-1):
     array([[0.5, 0.5],
            [0. , 1. ]])
     """
-    weights = as_weights(weights, "weights", axis)
+    weights = _as_weights(weights, "weights", axis)
     return weights / weights.sum(axis=axis, keepdims=True)
 
+
+# ------------------------------------------------------------------------------- checks
+
+
+def _as_probabilities(values, name):
+    """Return ``values`` as a float64 array of numbers in [0, 1], or raise."""
+    array = as_float_array(values, name)
+    if not (array.min() >= 0 and array.max() <= 1):  # NaN fails both comparisons
+        check_finite(array, name)
+        check_non_negative(array, name)
+        value, where = bad_entry(array, array > 1)
+        raise ValueError(
+            f"{name} contains {value}{where}, but a probability "
+            f"cannot exceed 1; pass values between 0 and 1."
+        )
+    return array
+
+
+def _as_weights(values, name, axis):
+    """Return ``values`` as non-negative weights with positive sums along ``axis``."""
+    array = as_real_array(values, name)
+    if array.ndim == 0:
+        raise ValueError(
+            f"{name} is a single number; pass one weight per outcome, "
+            f"for example [3, 1]."
+        )
+    axis = check_axis(axis, array.ndim)
+    check_non_negative(array, name)
+    sums = array.sum(axis=axis)
+    if (sums <= 0).any():
+        raise ValueError(
+            f"{name} has only zero weights"
+            f"{'' if sums.ndim == 0 else ' in some slice'}, so there is nothing to "
+            f"normalise; give at least one outcome a positive weight."
+        )
+    return array
+
+
+def _check_same_shape(p, q):
+    """Raise unless ``p`` and ``q`` have exactly the same shape (no broadcasting)."""
+    if p.shape != q.shape:
+        raise ValueError(
+            f"p and q must describe the same outcomes, but p has shape {p.shape} and "
+            f"q has shape {q.shape}; pass arrays of the same shape (nothing is "
+            f"broadcast)."
+        )
+
+
+# ------------------------------------------------------------------------------ helpers
 
 #: The smallest positive float: log(_TINY) is finite, and 0 * log(_TINY) == 0.
 _TINY = np.nextafter(0.0, 1.0)
@@ -309,7 +367,7 @@ def _two_distributions(p, q, axis):
     """Validate both distributions; return ``(p, min p), (q, min q)``."""
     p_checked = distribution_and_minimum(p, "p", axis)
     q_checked = distribution_and_minimum(q, "q", axis)
-    check_same_shape(p_checked[0], q_checked[0])
+    _check_same_shape(p_checked[0], q_checked[0])
     return p_checked, q_checked
 
 
