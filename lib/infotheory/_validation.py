@@ -3,6 +3,14 @@
 Every check raises ``ValueError`` with a message that names the argument, says what
 is wrong with it and how to fix it. Nothing here renormalises, clips or broadcasts
 silently. Checks that only one module needs live in that module, as private functions.
+
+What counts as numbers: Python numbers and sequences of them, numpy arrays of booleans,
+integers or floats of any precision (converted to float64), and object arrays of real
+numbers (such as ``Fraction``). Refused, with a message that says what to do instead:
+text, complex values, ragged sequences, arrays with masked entries (a mask is never
+honoured silently: drop or fill the masked entries first; a masked array with nothing
+masked is just its data), values beyond the float64 range, and objects that numpy
+cannot convert (such as a torch tensor that requires grad).
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ import numpy as np
 
 __all__ = [
     "SUM_TOLERANCE",
+    "as_array",
     "as_distribution",
     "as_float_array",
     "as_real_array",
@@ -26,6 +35,7 @@ __all__ = [
     "check_non_negative",
     "check_number",
     "distribution_and_minimum",
+    "distribution_stats",
 ]
 
 #: How far (absolutely) the entries of a distribution may sum away from 1.
@@ -40,13 +50,15 @@ def as_float_array(
 ) -> np.ndarray:
     """Return ``values`` as a non-empty float64 array of real numbers, or raise.
 
-    The values themselves are not looked at (NaN and infinities pass), so callers that
-    can check them more cheaply do it themselves. A float64 array is returned as is.
+    ``what`` names one entry (``"probability"``, ``"count"``, ``"logit"``, ...) and
+    ``example`` is a valid value, both for the messages. The values themselves are not
+    looked at (NaN and infinities pass), so callers that can check them more cheaply do
+    it themselves. A float64 array is returned as is.
     """
     if type(values) is np.ndarray and values.dtype == np.float64:
         array = values  # the common case, kept fast
     else:
-        array = _convert(values, name)
+        array = _convert(values, name, what)
     if array.size == 0:
         raise ValueError(
             f"{name} is empty; pass at least one {what}, for example {example}."
@@ -54,31 +66,78 @@ def as_float_array(
     return array
 
 
-def as_real_array(values, name: str) -> np.ndarray:
+def as_real_array(
+    values, name: str, what: str = "number", example: str = "[0.5, 1.5]"
+) -> np.ndarray:
     """Return ``values`` as a float64 array of finite real numbers, or raise."""
-    array = as_float_array(values, name)
+    array = as_float_array(values, name, what, example)
     if not np.isfinite(array).all():
         check_finite(array, name)
     return array
 
 
-def as_distribution(values, name: str, axis: int = -1) -> np.ndarray:
+def as_array(values, name: str) -> np.ndarray:
+    """Return ``values`` as a numpy array of any dtype, or raise ``ValueError``.
+
+    The one conversion every check starts from: masked arrays with masked entries,
+    ragged sequences and objects that numpy cannot convert (a torch tensor that
+    requires grad, a GPU tensor) are refused with a message naming ``name``.
+    """
+    if type(values) is np.ndarray:
+        return values
+    if isinstance(values, np.ma.MaskedArray):
+        masked = int(np.ma.count_masked(values))
+        if masked:
+            raise ValueError(
+                f"{name} is a masked array with {masked} masked "
+                f"entr{'y' if masked == 1 else 'ies'}, and masks are not honoured; "
+                f"drop the masked entries with {name}.compressed(), or fill them "
+                f"explicitly with {name}.filled(value)."
+            )
+        return np.asarray(values.data)
+    try:
+        with np.errstate(all="ignore"):
+            return np.asarray(values)
+    except Exception as error:  # numpy raises many types; the caller gets one
+        if type(values).__module__.split(".")[0] == "torch":
+            fix = f"pass {name}.detach().cpu().numpy()"
+        else:
+            fix = "pass numbers such as [0.5, 0.5]"
+        raise ValueError(
+            f"{name} must be a number or an array of numbers, but could not be "
+            f"converted to one ({type(error).__name__}: {error}); {fix}."
+        ) from None
+
+
+def as_distribution(values, name: str, axis: int | None = -1) -> np.ndarray:
     """Return ``values`` as float64 distributions along ``axis``, or raise.
 
     The entries must be finite, non-negative and sum to 1 along ``axis`` within
-    :data:`SUM_TOLERANCE`.
+    :data:`SUM_TOLERANCE`; ``axis=None`` makes all entries one distribution.
     """
     return distribution_and_minimum(values, name, axis)[0]
 
 
 def distribution_and_minimum(
-    values, name: str, axis: int = -1
+    values, name: str, axis: int | None = -1
 ) -> tuple[np.ndarray, float]:
     """Like :func:`as_distribution`, also returning the smallest entry.
 
     The minimum comes free with the checks and tells callers whether the fast paths
-    without zero handling apply. One pass for the sums and one for the minimum: the
-    detailed diagnosis runs only when something is wrong.
+    without zero handling apply.
+    """
+    array, minimum, _ = distribution_stats(values, name, axis)
+    return array, minimum
+
+
+def distribution_stats(values, name: str, axis: int | None = -1):
+    """Like :func:`as_distribution`, also returning the smallest entry and the sums.
+
+    Returns ``(array, minimum, sums)``: the array keeps its shape (also for
+    ``axis=None``, all entries one distribution); ``sums`` are the float sums along
+    ``axis`` as numpy computes them, a float for one distribution, otherwise an array
+    with ``axis`` removed. One pass for the sums and one for the minimum: the detailed
+    diagnosis runs only when something is wrong.
     """
     array = as_float_array(values, name)
     if array.ndim == 0:
@@ -87,31 +146,34 @@ def distribution_and_minimum(
             f"one probability per outcome; pass a sequence such as "
             f"[{float(array)!r}, {1 - float(array)!r}]."
         )
-    axis = check_axis(axis, array.ndim)
-    minimum = float(np.minimum.reduce(array, axis=None))
-    if array.ndim == 1:
-        sums = float(np.add.reduce(array))
+    if axis is None:
+        checked, axis = array.reshape(-1), 0
+    else:
+        checked, axis = array, check_axis(axis, array.ndim)
+    minimum = float(np.minimum.reduce(checked, axis=None))
+    if checked.ndim == 1:
+        sums = float(np.add.reduce(checked))
         finite = math.isfinite(sums)
     else:
-        sums = np.add.reduce(array, axis=axis)
+        sums = np.add.reduce(checked, axis=axis)
         finite = np.isfinite(sums).all()
     if not (minimum >= 0 and finite):  # NaN fails the comparison
         check_finite(array, name)
         check_non_negative(array, name)
-    if array.ndim == 1:
+    if checked.ndim == 1:
         bad_sum = abs(sums - 1.0) > SUM_TOLERANCE
     else:
         bad_sum = bool((np.abs(sums - 1.0) > SUM_TOLERANCE).any())
     if bad_sum:
-        sums = np.asarray(sums)
-        total, where = bad_entry(sums, np.abs(sums - 1.0) > SUM_TOLERANCE)
+        shown = np.asarray(sums)
+        total, where = bad_entry(shown, np.abs(shown - 1.0) > SUM_TOLERANCE)
         where = where and f" along axis {axis}{where}"
         raise ValueError(
             f"{name} must sum to 1, but its entries{where} sum to {total} "
             f"(tolerance {SUM_TOLERANCE:g}); fix the probabilities, or call "
             f"infotheory.normalize({name}) to rescale them explicitly."
         )
-    return array, minimum
+    return array, minimum, sums
 
 
 def check_finite(array: np.ndarray, name: str) -> None:
@@ -125,12 +187,17 @@ def check_finite(array: np.ndarray, name: str) -> None:
         )
 
 
-def check_non_negative(array: np.ndarray, name: str) -> None:
-    """Raise if some entry of ``array`` is negative, saying where the first is."""
+def check_non_negative(
+    array: np.ndarray, name: str, what: str = "probabilities"
+) -> None:
+    """Raise if some entry of ``array`` is negative, saying where the first is.
+
+    ``what`` names the entries in the plural (``"probabilities"``, ``"counts"``...).
+    """
     if (array < 0).any():
         value, where = bad_entry(array, array < 0)
         raise ValueError(
-            f"{name} contains {value}{where}, but probabilities cannot "
+            f"{name} contains {value}{where}, but {what} cannot "
             f"be negative; pass values of 0 or more."
         )
 
@@ -147,30 +214,73 @@ def bad_entry(array: np.ndarray, mask: np.ndarray) -> tuple[str, str]:
     return value, f" at index {index}"
 
 
-def _convert(values, name: str) -> np.ndarray:
+#: What to pass instead of complex values, by what the entries are.
+_COMPLEX_ADVICE = {
+    "probability": "pass the real probabilities (for example np.abs(z)**2 if that is "
+    "what you mean)",
+    "logit": "pass real logits (z.real, if the imaginary parts are only rounding)",
+}
+
+
+def _convert(values, name: str, what: str = "probability") -> np.ndarray:
     if isinstance(values, (str, bytes)):
         raise ValueError(
             f"{name} must contain numbers, but got the text {values!r}; "
             f"pass numbers such as [0.5, 0.5]."
         )
     try:
-        array = np.asarray(values)
-    except (TypeError, ValueError) as error:
+        array = as_array(values, name)
+    except ValueError as error:
+        cause = str(error)
+        if "inhomogeneous" not in cause:
+            raise
         raise ValueError(
-            f"{name} must be a number or an array of numbers, but got {values!r} "
-            f"({error}); pass numbers such as [0.5, 0.5]."
+            f"{name} must be a number or an array of numbers, but got {values!r}, "
+            f"whose rows have different lengths (inhomogeneous); pass a rectangular "
+            f"array, one row per distribution."
         ) from None
-    if array.dtype.kind == "c":
+    kind = array.dtype.kind
+    if kind == "c":
+        advice = _COMPLEX_ADVICE.get(what, "pass real numbers")
         raise ValueError(
-            f"{name} must contain real numbers, but got complex values; pass the real "
-            f"probabilities (for example np.abs(z)**2 if that is what you mean)."
+            f"{name} must contain real numbers, but got complex values; {advice}."
         )
-    if array.dtype.kind not in "biuf":
+    if kind == "O":
+        array = _from_objects(array, name)
+    elif kind not in "biuf":
+        shown = f"the text {values!r}" if kind in "US" else repr(values)
         raise ValueError(
-            f"{name} must be a number or an array of numbers, but got {values!r} "
+            f"{name} must be a number or an array of numbers, but got {shown} "
             f"(of type {array.dtype}); pass numbers such as [0.5, 0.5]."
         )
-    return array.astype(np.float64, copy=False)
+    if array.dtype == np.float64:
+        return array
+    with np.errstate(over="ignore"):  # float128 beyond the float64 range: see below
+        converted = array.astype(np.float64)
+    if kind == "f" and array.dtype.itemsize > 8:
+        lost = np.isinf(converted) & np.isfinite(array)
+        if lost.any():
+            _, where = bad_entry(converted, lost)
+            value = array.flat[int(np.flatnonzero(lost)[0])]
+            raise ValueError(
+                f"{name} contains {value}{where}, beyond the float64 range that every "
+                f"measure here computes in; rescale {name} first."
+            )
+    return converted
+
+
+def _from_objects(array: np.ndarray, name: str) -> np.ndarray:
+    """An object array of real numbers (Fraction, Python floats...) as float64."""
+    for index, value in enumerate(array.flat):
+        if not isinstance(value, numbers.Real):
+            where = f" at index {index}" if array.ndim == 1 else ""
+            raise ValueError(
+                f"{name} must be a number or an array of numbers, but contains "
+                f"{value!r}{where} (of type {type(value).__name__}); pass numbers "
+                f"such as [0.5, 0.5]."
+            )
+    with np.errstate(over="ignore"):
+        return array.astype(np.float64)
 
 
 # ------------------------------------------------------------------------------ scalars
