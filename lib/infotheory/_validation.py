@@ -130,14 +130,18 @@ def distribution_and_minimum(
     return array, minimum
 
 
-def distribution_stats(values, name: str, axis: int | None = -1):
+def distribution_stats(
+    values, name: str, axis: int | None = -1, minimum: bool = True
+):
     """Like :func:`as_distribution`, also returning the smallest entry and the sums.
 
     Returns ``(array, minimum, sums)``: the array keeps its shape (also for
     ``axis=None``, all entries one distribution); ``sums`` are the float sums along
     ``axis`` as numpy computes them, a float for one distribution, otherwise an array
     with ``axis`` removed. One pass for the sums and one for the minimum: the detailed
-    diagnosis runs only when something is wrong.
+    diagnosis runs only when something is wrong. With ``minimum=False`` the minimum is
+    not computed (None) and **negative entries are not looked for**: the caller must
+    rule them out itself.
     """
     array = as_float_array(values, name)
     if array.ndim == 0:
@@ -150,14 +154,14 @@ def distribution_stats(values, name: str, axis: int | None = -1):
         checked, axis = array.reshape(-1), 0
     else:
         checked, axis = array, check_axis(axis, array.ndim)
-    minimum = float(np.minimum.reduce(checked, axis=None))
+    smallest = float(np.minimum.reduce(checked, axis=None)) if minimum else 0.0
     if checked.ndim == 1:
         sums = float(np.add.reduce(checked))
         finite = math.isfinite(sums)
     else:
         sums = np.add.reduce(checked, axis=axis)
         finite = np.isfinite(sums).all()
-    if not (minimum >= 0 and finite):  # NaN fails the comparison
+    if not (smallest >= 0 and finite):  # NaN fails the comparison
         check_finite(array, name)
         check_non_negative(array, name)
     if checked.ndim == 1:
@@ -173,7 +177,7 @@ def distribution_stats(values, name: str, axis: int | None = -1):
             f"(tolerance {SUM_TOLERANCE:g}); fix the probabilities, or call "
             f"infotheory.normalize({name}) to rescale them explicitly."
         )
-    return array, minimum, sums
+    return array, smallest if minimum else None, sums
 
 
 def check_finite(array: np.ndarray, name: str) -> None:

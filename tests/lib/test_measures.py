@@ -9,7 +9,17 @@ import scipy.stats
 from hypothesis import given
 from hypothesis import strategies as st
 
-from infotheory import cross_entropy, entropy, information, kl_divergence, normalize
+from infotheory import (
+    cross_entropy,
+    cross_entropy_from_log_probs,
+    entropy,
+    information,
+    kl_divergence,
+    kl_divergence_from_log_probs,
+    log_softmax,
+    normalize,
+    softmax,
+)
 from tests.lib.strategies import distribution_pairs, distributions, normal_probabilities
 
 # ------------------------------------------------------------------------- known values
@@ -115,19 +125,128 @@ def test_axis_selects_the_outcomes():
 # ----------------------------------------------------------------------------- accuracy
 
 
+def generalized_kl(p, q, base=math.e):
+    """The reference: sum(p ln(p/q) - p + q) at 50 digits, over the floats as given."""
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 50
+    total = mpmath.mpf(0)
+    for a, b in zip(np.ravel(p).tolist(), np.ravel(q).tolist()):
+        a, b = mpmath.mpf(a), mpmath.mpf(b)
+        if a == 0:
+            total += b
+        elif b == 0:
+            return math.inf
+        else:
+            total += a * mpmath.log(a / b) - a + b
+    return float(total / mpmath.log(base))
+
+
 def test_kl_of_nearly_equal_distributions_keeps_its_digits():
     mpmath = pytest.importorskip("mpmath")
     mpmath.mp.dps = 50
     eps = 1e-9
     p = np.array([0.3, 0.7])
     q = np.array([0.3 + eps, 0.7 - eps])
-    exact = sum(
-        mpmath.mpf(pi) * mpmath.log(mpmath.mpf(pi) / mpmath.mpf(qi), 2)
-        for pi, qi in zip(p, q)
-    )
-    assert kl_divergence(p, q) == pytest.approx(float(exact), rel=1e-6)
+    exact = generalized_kl(p, q, base=2)
+    assert kl_divergence(p, q) == pytest.approx(exact, rel=1e-14, abs=0)
     naive = float(np.sum(p * np.log2(p / q)))
-    assert abs(naive - float(exact)) > 1e-3 * float(exact)  # the naive formula loses it
+    assert abs(naive - exact) > 1e-3 * exact  # the naive formula loses it
+
+
+def test_what_is_computed_is_the_divergence_of_the_distributions_the_arrays_stand_for():
+    # The floats 0.3 and 0.7 do not sum to exactly 1 (nor do those of q): the literal
+    # sum(p ln(p/q)) over them is negative (-5.3e-17 nats), below the true divergence
+    # 2.38e-18 nats, which the generalized form sum(p ln(p/q) - p + q) gives.
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 50
+    p, q = np.array([0.3, 0.7]), np.array([0.3 + 1e-9, 0.7 - 1e-9])
+    literal = float(
+        sum(
+            mpmath.mpf(a) * mpmath.log(mpmath.mpf(a) / mpmath.mpf(b))
+            for a, b in zip(p, q)
+        )
+    )
+    assert literal < 0
+    assert kl_divergence(p, q, base=np.e) == pytest.approx(
+        2.3809524282902576e-18, rel=1e-14
+    )
+
+
+@pytest.mark.parametrize("n", [5, 50, 5000, 50_000])
+def test_arrays_whose_sums_differ_within_the_tolerance_get_the_generalized_form(n):
+    rng = np.random.default_rng(n)
+    p = normalize(rng.random(n))
+    near = p * (1 + 1e-7)  # sums to 1 + 1e-7: D = (1+e) ln(1+e) - e, about e**2 / 2
+    far = normalize(rng.random(n)) * (1 - 5e-7)
+    for q in (near, far):
+        exact = generalized_kl(p, q)
+        assert kl_divergence(p, q, base=np.e) == pytest.approx(exact, rel=1e-12, abs=0)
+    # the literal sum is -ln(1 + 1e-7) < 0 here; the generalized form is e**2/2 > 0
+    assert kl_divergence(p, near, base=np.e) == pytest.approx(5e-15, rel=1e-6)
+
+
+@pytest.mark.parametrize("n", [3, 40, 3000, 20_000])
+@pytest.mark.parametrize("eps", [0.0, 1e-12, 1e-8, 1e-5, 1e-3, 1e-2, 0.05, 0.2, 3.0])
+def test_kl_is_exact_against_a_50_digit_reference_on_every_kind_of_input(n, eps):
+    rng = np.random.default_rng(int(eps * 1e6) + n)
+    p = normalize(rng.random(n))
+    q = normalize(p * np.exp(eps * rng.standard_normal(n)))
+    exact = generalized_kl(p, q)
+    # Every term keeps its relative precision, except the one-logarithm evaluation
+    # (divergences of 1e-3 nats and more), within 1e-16 nats.
+    tolerance = 2e-15 * exact + (2e-16 if exact >= 1e-3 else 0.0)
+    assert abs(kl_divergence(p, q, base=np.e) - exact) <= tolerance
+
+
+def test_every_evaluation_agrees_with_every_other():
+    # Short vectors (Python), vectors (numpy), long rows (tiles) and batches of rows
+    # compute the same divergence.
+    rng = np.random.default_rng(3)
+    for eps in (1e-9, 1e-4, 0.03, 1.0):
+        p = normalize(rng.random((40, 500)))
+        q = normalize(p * np.exp(eps * rng.standard_normal(p.shape)))
+        batch = kl_divergence(p, q, base=np.e)
+        one_by_one = [kl_divergence(a, b, base=np.e) for a, b in zip(p, q)]
+        whole = kl_divergence(p.ravel() / 40, q.ravel() / 40, base=np.e)
+        along_0 = kl_divergence(p.T, q.T, base=np.e, axis=0)
+        np.testing.assert_allclose(batch, one_by_one, rtol=1e-14)
+        np.testing.assert_allclose(along_0, batch, rtol=1e-14)
+        assert whole == pytest.approx(np.sum(batch) / 40, rel=1e-13)
+        short = kl_divergence(p[0, :20] / p[0, :20].sum(), q[0, :20] / q[0, :20].sum())
+        assert short == pytest.approx(
+            generalized_kl(p[0, :20] / p[0, :20].sum(), q[0, :20] / q[0, :20].sum(), 2),
+            rel=1e-13,
+            abs=1e-16,
+        )
+
+
+def test_a_batch_of_far_rows_with_one_nearly_equal_row_keeps_that_row_exact():
+    rng = np.random.default_rng(4)
+    p, q = normalize(rng.random((300, 1000))), normalize(rng.random((300, 1000)))
+    q[7] = normalize(p[7] * (1 + 1e-6 * rng.standard_normal(1000)))
+    values = kl_divergence(p, q, base=np.e)
+    assert values[7] == pytest.approx(generalized_kl(p[7], q[7]), rel=1e-14)
+    assert values[8] == pytest.approx(generalized_kl(p[8], q[8]), rel=1e-14)
+
+
+def test_zeros_in_either_distribution_on_every_path():
+    rng = np.random.default_rng(5)
+    for n in (4, 100, 20_000):
+        p = normalize(rng.random(n))
+        q = normalize(p * (1 + 1e-6 * rng.standard_normal(n)))
+        p[::3] = 0.0
+        q[::3] = 0.0  # zero where the other is zero: no cost
+        p, q = normalize(p), normalize(q)
+        assert kl_divergence(p, q, base=np.e) == pytest.approx(
+            generalized_kl(p, q), rel=1e-13
+        )
+        q_far = normalize(rng.random(n))
+        q_far[1] = 0.0  # p > 0 there: infinite
+        assert kl_divergence(p, normalize(q_far)) == math.inf
+        r = normalize(rng.random(n))
+        assert kl_divergence(p, r, base=np.e) == pytest.approx(
+            generalized_kl(p, r), rel=1e-13
+        )
 
 
 def test_small_ratios_use_the_plain_logarithm():
@@ -184,6 +303,158 @@ def test_kl_of_nearly_equal_distributions_is_as_accurate_as_scipy_rel_entr(shift
     theirs = abs(float(np.sum(scipy.special.rel_entr(p, q))) - exact)
     assert ours <= max(theirs, 1e-14 * exact)
     assert ours <= 1e-9 * exact
+
+
+# -------------------------------------------------------------------- log-probabilities
+
+
+def test_log_probabilities_stay_exact_where_probabilities_underflow():
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 400  # 1 + e**-700 must not round to 1
+    log_p, log_q = log_softmax([0.0, -700.0]), log_softmax([0.0, -800.0])
+    assert kl_divergence(softmax([0.0, -700.0]), softmax([0.0, -800.0])) == math.inf
+    lp = [-mpmath.log1p(mpmath.e**-700), -700 - mpmath.log1p(mpmath.e**-700)]
+    lq = [-mpmath.log1p(mpmath.e**-800), -800 - mpmath.log1p(mpmath.e**-800)]
+    exact = float(sum(mpmath.e**a * (a - b) for a, b in zip(lp, lq)))  # 99 e**-700
+    assert exact == pytest.approx(9.761079778322173e-303, rel=1e-15)
+    value = kl_divergence_from_log_probs(log_p, log_q, base=np.e)
+    assert value == pytest.approx(exact, rel=1e-14)
+    cross = cross_entropy_from_log_probs(log_q, log_p, base=np.e)  # about 700 e**-800
+    assert cross > 0 and math.isfinite(cross)
+
+
+@given(distribution_pairs())
+def test_log_space_entry_points_agree_with_the_probability_ones(pair):
+    p, q = pair
+    with np.errstate(divide="ignore"):
+        log_p, log_q = np.log(p), np.log(q)
+    assert kl_divergence_from_log_probs(log_p, log_q) == pytest.approx(
+        kl_divergence(p, q), rel=1e-9, abs=1e-12
+    )
+    assert cross_entropy_from_log_probs(log_p, log_q) == pytest.approx(
+        cross_entropy(p, q), rel=1e-12, abs=1e-12
+    )
+
+
+def test_log_space_zeros_and_masks():
+    assert kl_divergence_from_log_probs([0.0, -np.inf], [-np.inf, 0.0]) == math.inf
+    assert kl_divergence_from_log_probs([0.0, -np.inf], [0.0, -np.inf]) == 0.0
+    assert cross_entropy_from_log_probs([0.0, -np.inf], [0.0, -np.inf]) == 0.0
+    assert cross_entropy_from_log_probs([0.0, -np.inf], [-np.inf, 0.0]) == math.inf
+    half = np.log([0.5, 0.5])
+    assert kl_divergence_from_log_probs(half, half) == 0.0
+
+
+def test_log_space_batches_match_torch_kl_div_batchmean():
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(6)
+    log_p = log_softmax(rng.normal(size=(8, 5)))
+    log_q = log_softmax(rng.normal(size=(8, 5)))
+    theirs = torch.nn.functional.kl_div(
+        torch.tensor(log_q),  # input: the model
+        torch.tensor(log_p),  # target: the data
+        reduction="batchmean",
+        log_target=True,
+    ).item()
+    ours = kl_divergence_from_log_probs(log_p, log_q, base=np.e).mean()
+    assert ours == pytest.approx(theirs, rel=1e-12)
+
+
+@pytest.mark.parametrize(
+    "call, pattern",
+    [
+        (
+            lambda: kl_divergence_from_log_probs([0.0, 0.0], [-0.7, -0.7]),
+            r"^log_p must hold log-probabilities, whose exponentials sum to 1, but its "
+            r"exponentials sum to 2\.0 .*log_softmax\(log_p\)",
+        ),
+        (
+            lambda: kl_divergence_from_log_probs(np.log([0.5, 0.5]), [np.nan, 0.0]),
+            r"^log_q contains nan at index 0, but a log-probability is",
+        ),
+        (
+            lambda: cross_entropy_from_log_probs([np.inf, 0.0], [0.0, -np.inf]),
+            r"^log_p contains inf at index 0",
+        ),
+        (
+            lambda: kl_divergence_from_log_probs(np.log([0.5, 0.5]), [0.0]),
+            r"^log_p and log_q must describe the same outcomes, but log_p has shape",
+        ),
+        (
+            lambda: kl_divergence_from_log_probs(-0.5, -0.5),
+            r"^log_p is a single number \(-0\.5\), but a distribution needs",
+        ),
+        (
+            lambda: kl_divergence_from_log_probs([], []),
+            r"^log_p is empty; pass at least one log-probability",
+        ),
+    ],
+)
+def test_log_space_bad_input(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call()
+
+
+# ---------------------------------------------------------------- axis=None, keepdims
+
+
+def test_axis_none_makes_the_whole_array_one_distribution():
+    joint = np.array([[0.25, 0.25], [0.125, 0.375]])
+    assert entropy(joint, axis=None) == entropy(joint.ravel())
+    q = np.full((2, 2), 0.25)
+    assert kl_divergence(joint, q, axis=None) == kl_divergence(joint.ravel(), q.ravel())
+    assert cross_entropy(joint, q, axis=None) == 2.0
+    assert kl_divergence_from_log_probs(np.log(joint), np.log(q), axis=None) == (
+        pytest.approx(kl_divergence(joint, q, axis=None))
+    )
+    with pytest.raises(ValueError, match=r"p must sum to 1, but its entries sum to 2"):
+        entropy(
+            np.full((2, 2), 0.5), axis=None
+        )  # the rows sum to 1, the table does not
+
+
+@pytest.mark.parametrize(
+    "function", [entropy, cross_entropy, kl_divergence, kl_divergence_from_log_probs]
+)
+def test_keepdims_keeps_the_reduced_axis(function):
+    rows = normalize(np.random.default_rng(1).random((3, 4, 5)))
+    whole = rows / rows.sum()
+    if function is kl_divergence_from_log_probs:
+        rows, whole = np.log(rows), np.log(whole)
+
+    def call(x, **options):
+        return (
+            function(x, **options) if function is entropy else function(x, x, **options)
+        )
+
+    assert call(rows, keepdims=True).shape == (3, 4, 1)
+    assert call(whole, axis=None, keepdims=True).shape == (1, 1, 1)
+    kept = call(rows[0, 0], keepdims=True)
+    assert isinstance(kept, np.ndarray) and kept.shape == (1,)
+    assert kept[0] == call(rows[0, 0])
+
+
+def test_keepdims_results_broadcast_against_the_input():
+    p = normalize(np.random.default_rng(2).random((3, 4)))
+    h = entropy(p, base=np.e, keepdims=True)
+    np.testing.assert_allclose((-p * np.log(p)).sum(axis=-1, keepdims=True), h)
+
+
+# ------------------------------------------------------------------------ normalisation
+
+
+def test_normalize_of_huge_weights_is_a_distribution():
+    np.testing.assert_array_equal(normalize([1e308, 1e308]), [0.5, 0.5])
+    np.testing.assert_array_equal(
+        normalize([[1e308, 1e308], [1, 3]]), [[0.5, 0.5], [0.25, 0.75]]
+    )
+    assert normalize([1.7e308, 1e308, 5e-324]).sum() == pytest.approx(1.0)
+
+
+def test_a_probability_may_exceed_1_by_the_tolerance_as_in_a_distribution():
+    assert information(1 + 5e-7) == pytest.approx(-math.log2(1 + 5e-7))
+    with pytest.raises(ValueError, match=r"cannot exceed 1"):
+        information(1 + 2e-6)
 
 
 # --------------------------------------------------------------------------- properties
@@ -327,6 +598,30 @@ BAD_INPUTS = [
         r"^weights is a single number; pass one weight per outcome, for example",
     ),
     (lambda: normalize([1, 1], axis=1), r"^axis 1 is out of range"),
+    (lambda: normalize([1, -1]), r"but weights cannot be negative"),
+    (
+        lambda: normalize([]),
+        r"^weights is empty; pass at least one weight, for example",
+    ),
+    (
+        lambda: entropy([0.5, 0.5], [0.9, 0.1]),
+        r"^entropy takes one distribution, but its second argument, base, got an "
+        r"array; for two distributions use cross_entropy\(p, q\) or "
+        r"kl_divergence\(p, q\)",
+    ),
+    (
+        lambda: entropy([[0.5, 0.5]], axis=1.0),
+        r"^axis must be an integer, but got 1\.0",
+    ),
+    (
+        lambda: kl_divergence(np.ma.array([0.5, 0.5], mask=[0, 1]), [0.5, 0.5]),
+        r"^p is a masked array with 1 masked entry, and masks are not honoured; drop",
+    ),
+    (
+        lambda: kl_divergence([0.5, 0.5], [0.25 + 0j, 0.75]),
+        r"^q must contain real numbers, but got complex values; pass the real "
+        r"probabilities",
+    ),
 ]
 
 
