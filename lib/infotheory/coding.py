@@ -66,6 +66,8 @@ __all__ = [
 
 #: The most blocks :func:`block_distribution` builds (``len(p) ** k``).
 _MAX_BLOCKS = 2**16
+#: The most symbols per block (with a single symbol there is only one block).
+_MAX_BLOCK_LENGTH = 1024
 
 
 def huffman_code(p, symbols=None):
@@ -328,7 +330,9 @@ def kraft_sum(code_or_lengths):
     Returns
     -------
     float
-        The Kraft sum, computed exactly (it is a sum of powers of two).
+        The Kraft sum, computed exactly (it is a sum of powers of two) and rounded
+        once to float64; a codeword longer than 1074 bits adds less than the smallest
+        positive float.
 
     References
     ----------
@@ -344,10 +348,12 @@ def kraft_sum(code_or_lengths):
     1.25
     """
     if hasattr(code_or_lengths, "items"):
-        lengths = code_lengths(code_or_lengths)
+        lengths = code_lengths(code_or_lengths).tolist()
     else:
         lengths = _as_code_lengths(code_or_lengths, "code_or_lengths")
-    return math.fsum(math.ldexp(1.0, -int(length)) for length in lengths)
+    # 2**-length underflows to 0 beyond 1074 bits; the exponent is capped below that
+    # so that math.ldexp never sees an integer too large for C.
+    return math.fsum(math.ldexp(1.0, -min(length, 1100)) for length in lengths)
 
 
 def ideal_lengths(p):
@@ -364,7 +370,9 @@ def ideal_lengths(p):
     Returns
     -------
     ndarray
-        ``information(p)``: ``inf`` where ``p == 0``.
+        ``information(p)``: ``inf`` where ``p == 0``. An entry that exceeds 1 by
+        rounding (a distribution may, within :data:`infotheory.SUM_TOLERANCE`) gets
+        a tiny negative length rather than an error.
 
     Examples
     --------
@@ -667,7 +675,7 @@ def _as_bits(bits, name="bits"):
 
 
 def _as_code_lengths(lengths, name):
-    """Return ``lengths`` as a 1-D int64 array of codeword lengths (whole, >= 1)."""
+    """Return ``lengths`` as a list of codeword lengths (Python ints, whole, >= 1)."""
     array = as_float_array(lengths, name, what="codeword length", example="[1, 2, 2]")
     check_finite(array, name)
     if array.ndim != 1:
@@ -681,15 +689,30 @@ def _as_code_lengths(lengths, name):
             f"{name} contains {value}{where}, but a codeword length is a whole number "
             f"of bits, at least 1."
         )
-    return array.astype(np.int64)
+    return [int(length) for length in array.tolist()]  # exact, however large
 
 
 def _check_block_size(k, n, limit):
-    """Return ``k`` if it is a whole number >= 1 with ``n ** k <= limit``, or raise."""
+    """Return ``k`` if it is a whole number >= 1 with ``n ** k <= limit``, or raise.
+
+    ``k`` is also at most ``_MAX_BLOCK_LENGTH``, so that one block stays small when
+    there is a single symbol. The number of blocks is worked out from logarithms first,
+    so that a huge ``k`` is refused at once.
+    """
     k = check_integer(k, "k", "symbols per block")
-    if n**k > limit:
+    if k > _MAX_BLOCK_LENGTH:
         raise ValueError(
-            f"blocks of k={k} symbols over {n} symbols make {n**k:,} blocks, more "
+            f"k must be at most {_MAX_BLOCK_LENGTH} symbols per block, but got {k}; "
+            f"use a smaller k."
+        )
+    if k * math.log2(n) > math.log2(limit):
+        count = (
+            f"{n**k:,}"
+            if k * math.log10(n) < 30
+            else f"about 10**{int(k * math.log10(n))}"
+        )
+        raise ValueError(
+            f"blocks of k={k} symbols over {n} symbols make {count} blocks, more "
             f"than the {limit:,} this function builds; use a smaller k."
         )
     return k

@@ -449,6 +449,15 @@ BAD_INPUTS = [
         r"^symbols must be a number of symbols or a sequence of labels, but got 2\.5",
     ),
     (
+        lambda: block_distribution([0.5, 0.5], 10**9),
+        r"^k must be at most 1024 symbols per block, but got 1000000000",
+    ),
+    (
+        lambda: block_distribution([0.25] * 4, 100),
+        r"^blocks of k=100 symbols over 4 symbols make about 10\*\*60 blocks",
+    ),
+    (lambda: kraft_sum([]), r"pass at least one codeword length"),
+    (
         lambda: shannon_code([0.5, 0.5, 1e-100]),
         r"^p sums to more than 1 before rounding .*break the Kraft inequality .*drop "
         r"the negligible probabilities or use huffman_code\(p\)",
@@ -460,3 +469,18 @@ BAD_INPUTS = [
 def test_bad_input_gets_a_clear_message(call, pattern):
     with pytest.raises(ValueError, match=pattern):
         call()
+
+
+def test_huge_codeword_lengths_add_nothing_to_the_kraft_sum():
+    assert kraft_sum([1e20]) == 0.0
+    assert kraft_sum([2**63, 1]) == 0.5
+    assert kraft_sum([1, 1075, 2000]) == 0.5
+
+
+def test_the_coding_functions_accept_every_distribution_the_measures_accept():
+    # One contract: an entry may exceed 1 by rounding, within the sum tolerance.
+    p = [1 + 5e-7]
+    assert ideal_lengths(p)[0] == pytest.approx(-7.2134752e-07)
+    assert shannon_code(p) == {0: "0"}
+    assert huffman_code(p) == {0: "0"}
+    assert shannon_code([0.5, 0.5 + 5e-7]) == {0: "0", 1: "1"}
