@@ -130,9 +130,7 @@ def distribution_and_minimum(
     return array, minimum
 
 
-def distribution_stats(
-    values, name: str, axis: int | None = -1, minimum: bool = True
-):
+def distribution_stats(values, name: str, axis: int | None = -1, minimum: bool = True):
     """Like :func:`as_distribution`, also returning the smallest entry and the sums.
 
     Returns ``(array, minimum, sums)``: the array keeps its shape (also for

@@ -130,9 +130,9 @@ def mixture(weights, components):
     >>> mixture([0.5, 0.5], [[1.0, 0.0], [0.5, 0.5]])
     array([0.75, 0.25])
     """
-    weights = as_distribution(weights, "weights")
+    weights = _as_weights(weights)
     components = as_distribution(components, "components")
-    if weights.ndim != 1 or components.ndim != 2 or components.shape[0] != weights.size:
+    if components.ndim != 2 or components.shape[0] != weights.size:
         raise ValueError(
             f"components must hold one distribution per weight (shape "
             f"({weights.size}, n)), but has shape {components.shape}; stack the "
@@ -171,11 +171,11 @@ def gaussian_mixture(grid, means, stds, weights):
     (2, -2.0)
     """
     grid = _as_grid(grid)
-    means = _as_vector(means, "means")
-    stds = _as_vector(stds, "stds")
+    means = _as_vector(means, "means", "mean", "[-2.0, 2.0]")
+    stds = _as_vector(stds, "stds", "standard deviation", "[1.0, 0.5]")
     _check_same_length(means, stds, "means", "stds")
     _check_positive_stds(stds)
-    weights = as_distribution(weights, "weights")
+    weights = _as_weights(weights)
     _check_same_length(means, weights, "means", "weights")
     return mixture(weights, _gaussian_rows(grid, means, stds))
 
@@ -191,7 +191,7 @@ def mean_and_std(p, grid):
     (0.0, 1.0)
     """
     p = as_distribution(p, "p")
-    grid = _as_vector(grid, "grid")
+    grid = _as_vector(grid, "grid", "grid point", "np.linspace(-5, 5, 101)")
     _check_same_length(p, grid, "p", "grid")
     if p.ndim != 1:
         raise ValueError(f"p must be one distribution (1-D), but has shape {p.shape}.")
@@ -223,8 +223,8 @@ def bin_counts(samples, edges):
 
 
 def _bin_counts(samples, edges, name):
-    samples = _as_vector(samples, name)
-    edges = _as_increasing(edges, "edges")
+    samples = _as_vector(samples, name, "sample", "[0.1, 0.7]")
+    edges = _as_increasing(edges, "edges", "edge", "np.linspace(0, 1, 11)")
     outside = (samples < edges[0]) | (samples > edges[-1])
     if outside.any():
         first = float(samples[np.flatnonzero(outside)[0]])
@@ -269,9 +269,9 @@ def additive_smoothing(counts, alpha=1.0):
     >>> additive_smoothing([3, 1, 0], alpha=0)
     array([0.75, 0.25, 0.  ])
     """
-    counts = _as_vector(counts, "counts")
+    counts = _as_vector(counts, "counts", "count", "[3, 1, 0]")
     alpha = check_number(alpha, "alpha", "0.5", low=0)
-    check_non_negative(counts, "counts")
+    check_non_negative(counts, "counts", what="counts")
     if alpha == 0 and counts.sum() == 0:
         raise ValueError(
             "counts are all zero and alpha is 0, so there is nothing to turn into a "
@@ -351,7 +351,7 @@ def kl_from_samples(samples_p, samples_q, edges, alpha=0.0, base=2):
     >>> round(kl_from_samples(x, y, edges, alpha=0.5), 1)   # exact: 0.721 bits
     0.7
     """
-    edges = _as_increasing(edges, "edges")
+    edges = _as_increasing(edges, "edges", "edge", "np.linspace(0, 1, 11)")
     alpha = check_number(alpha, "alpha", "0.5", low=0)
     p = additive_smoothing(_bin_counts(samples_p, edges, "samples_p"), alpha)
     q = additive_smoothing(_bin_counts(samples_q, edges, "samples_q"), alpha)
@@ -421,8 +421,8 @@ def gaussian_divergences(p, grid, means, stds, direction="forward", base=2):
     p = as_distribution(p, "p")
     grid = _as_grid(grid)
     _check_same_length(p, grid, "p", "grid")
-    means = _as_vector(means, "means")
-    stds = _as_vector(stds, "stds")
+    means = _as_vector(means, "means", "mean", "[0.0, 1.0]")
+    stds = _as_vector(stds, "stds", "standard deviation", "[1.0, 2.0]")
     _check_positive_stds(stds)
     check_choice(direction, "direction", _DIRECTIONS)
     check_base(base)
@@ -546,9 +546,12 @@ def fit_gaussian(p, grid, direction="forward", base=2):
 # ------------------------------------------------------------------------------- checks
 
 
-def _as_vector(values, name):
-    """Return ``values`` as a non-empty 1-D array of finite numbers, or raise."""
-    array = as_real_array(values, name)
+def _as_vector(values, name, what="number", example="[0.5, 1.5]"):
+    """Return ``values`` as a non-empty 1-D array of finite numbers, or raise.
+
+    ``what`` names one entry and ``example`` is a valid value, for the messages.
+    """
+    array = as_real_array(values, name, what, example)
     if array.ndim != 1:
         raise ValueError(
             f"{name} must be a flat sequence of numbers (1-D), but has shape "
@@ -557,15 +560,21 @@ def _as_vector(values, name):
     return array
 
 
-def _as_increasing(values, name):
+def _as_increasing(values, name, what="grid point", example="np.linspace(-5, 5, 101)"):
     """Return ``values`` as at least two strictly increasing numbers (1-D), or raise."""
-    array = _as_vector(values, name)
+    array = _as_vector(values, name, what, example)
     if array.size < 2:
         raise ValueError(
             f"{name} has {array.size} point, but needs at least two; pass for example "
-            f"np.linspace(-5, 5, 101)."
+            f"{example}."
         )
-    steps = np.diff(array)
+    with np.errstate(over="ignore"):
+        steps = np.diff(array)
+    if np.isinf(steps).any() or not np.isfinite(array[-1] - array[0]):
+        raise ValueError(
+            f"{name} spans {float(array[0])!r} to {float(array[-1])!r}, a width beyond "
+            f"the float64 range; rescale it (a Gaussian on it could not be computed)."
+        )
     if (steps <= 0).any():
         index = int(np.flatnonzero(steps <= 0)[0]) + 1
         raise ValueError(
@@ -588,6 +597,17 @@ def _as_grid(values, name="grid"):
             f"{float(steps.max())!r}; build it with np.linspace(start, stop, n)."
         )
     return array
+
+
+def _as_weights(values):
+    """Mixing weights: one flat distribution, one weight per component."""
+    weights = as_distribution(values, "weights")
+    if weights.ndim != 1:
+        raise ValueError(
+            f"weights must be one flat distribution, one weight per component, but "
+            f"has shape {weights.shape}; pass a 1-D sequence such as [0.6, 0.4]."
+        )
+    return weights
 
 
 def _check_positive_stds(stds):
@@ -661,12 +681,50 @@ def _refine(
 
 
 def _gaussian_rows(grid: np.ndarray, means: np.ndarray, stds: np.ndarray) -> np.ndarray:
-    """One discretised Gaussian per (mean, std) pair, as the rows of a 2-D array."""
-    z = grid[None, :] - means[:, None]
-    z /= stds[:, None]
-    z *= z
-    z -= z.min(axis=1, keepdims=True)  # the largest weight becomes exp(0) = 1
-    z *= -0.5
-    weights = np.exp(z, out=z)
-    weights /= weights.sum(axis=1, keepdims=True)
+    """One discretised Gaussian per (mean, std) pair, as the rows of a 2-D array.
+
+    The exponents are ``-z**2 / 2`` relative to the largest, ``z = (x - mean) / std``.
+    Where ``z**2`` overflows, or the mean is so far from the grid (beyond
+    :data:`_FAR` standard deviations) that the differences of ``z**2`` would round
+    away, the row is recomputed by :func:`_gaussian_rows_far`.
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = grid[None, :] - means[:, None]
+        z /= stds[:, None]
+        z *= z
+        smallest = z.min(axis=1, keepdims=True)
+        z -= smallest  # the largest weight becomes exp(0) = 1
+        z *= -0.5
+        weights = np.exp(z, out=z)
+        sums = weights.sum(axis=1, keepdims=True)
+        weights /= sums
+    far = ~((smallest[:, 0] <= _FAR**2) & np.isfinite(sums[:, 0]))  # NaN: far too
+    if far.any():
+        weights[far] = _gaussian_rows_far(grid, means[far], stds[far])
     return weights
+
+
+#: Means more than this many standard deviations from the nearest grid point take the
+#: overflow-free evaluation of :func:`_gaussian_rows_far`.
+_FAR = 32.0
+
+
+def _gaussian_rows_far(grid, means, stds):
+    """Discretised Gaussians whose means lie far from the grid, or whose stds are tiny.
+
+    Relative to the grid point ``x0`` nearest the mean, a point ``x`` has the exponent
+    ``-(x - x0) (x + x0 - 2 mean) / (2 std**2)``, which is ``<= 0``; it is computed from
+    halves, so nothing overflows (an exponent of ``-inf`` just gives weight 0).
+    """
+    half = grid / 2
+    nearest = np.argmin(np.abs(half[None, :] - means[:, None] / 2), axis=1)
+    nearest[means >= grid[-1]] = grid.size - 1  # beyond an end, |x - mean| rounds
+    nearest[means <= grid[0]] = 0
+    x0_half = half[nearest][:, None]
+    gap = half[None, :] - x0_half  # (x - x0) / 2
+    with np.errstate(over="ignore", invalid="ignore"):
+        middle = (half[None, :] + x0_half) - means[:, None]  # (x + x0) / 2 - mean
+        exponent = -2.0 * (gap / stds[:, None]) * (middle / stds[:, None])
+    exponent[(gap == 0) | (middle == 0)] = 0.0  # x0 itself, or a point as near as x0
+    weights = np.exp(np.minimum(exponent, 0.0))  # <= 0 but for rounding
+    return weights / weights.sum(axis=1, keepdims=True)

@@ -401,7 +401,23 @@ BAD_INPUTS = [
     ),
     (
         lambda: additive_smoothing([1, -2], alpha=1),
-        r"^counts contains -2\.0 at index 1, .*0 or more",
+        r"^counts contains -2\.0 at index 1, but counts cannot be negative; pass",
+    ),
+    (lambda: additive_smoothing([]), r"^counts is empty; pass at least one count"),
+    (lambda: bin_counts([], [0, 1]), r"^samples is empty; pass at least one sample"),
+    (lambda: gaussian([], 0, 1), r"^grid is empty; pass at least one grid point"),
+    (
+        lambda: gaussian_mixture(GRID, [0, 1], [1, 1], [[0.5, 0.5]]),
+        r"^weights must be one flat distribution, one weight per component, but has "
+        r"shape \(1, 2\)",
+    ),
+    (
+        lambda: mixture([[0.5, 0.5]], [[1.0, 0.0], [0.5, 0.5]]),
+        r"^weights must be one flat distribution",
+    ),
+    (
+        lambda: gaussian([-1e308, 1e308], 0, 1),
+        r"^grid spans -1e\+308 to 1e\+308, a width beyond the float64 range",
     ),
     (
         lambda: additive_smoothing([0, 0], alpha=0),
@@ -446,3 +462,35 @@ BAD_INPUTS = [
 def test_bad_input_gets_a_clear_message(call, pattern):
     with pytest.raises(ValueError, match=pattern):
         call()
+
+
+# --------------------------------------------------------------- far from the grid
+
+
+@pytest.mark.parametrize(
+    "mean, std, expected",
+    [
+        (0.1, 1e-300, [0, 0, 1, 0, 0]),  # tiny std: all on the nearest point
+        (0.25, 1e-300, [0, 0, 0.5, 0.5, 0]),  # halfway between two points
+        (1e200, 1.0, [0, 0, 0, 0, 1]),  # the mean far beyond the grid
+        (1e150, 1.0, [0, 0, 0, 0, 1]),  # z**2 finite, but its differences round away
+        (-1.7e308, 1e-300, [1, 0, 0, 0, 0]),
+        (0.0, 1e308, [0.2] * 5),  # a huge std: flat
+    ],
+)
+def test_gaussians_far_from_the_grid_are_distributions_not_nan(mean, std, expected):
+    np.testing.assert_allclose(gaussian(GRID, mean, std), expected, atol=1e-300)
+
+
+def test_mixtures_and_divergences_of_far_gaussians_have_no_nan():
+    p = gaussian_mixture(GRID, [0.0, 1e200], [1.0, 1e-300], [0.5, 0.5])
+    assert np.isfinite(p).all() and p.sum() == pytest.approx(1.0) and p[-1] > 0.5
+    for direction in ("forward", "reverse"):
+        values = gaussian_divergences(
+            gaussian(GRID, 0, 1), GRID, [0.0, 1e200], [1e-300, 1.0], direction
+        )
+        assert not np.isnan(values).any()
+
+
+def test_huge_counts_are_smoothed_into_a_distribution():
+    np.testing.assert_array_equal(additive_smoothing([1e308, 1e308]), [0.5, 0.5])

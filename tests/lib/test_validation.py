@@ -46,7 +46,10 @@ def test_numbers_become_float64_arrays_and_float64_arrays_are_not_copied():
         (b"01", r"p must contain numbers, but got the text b'01'"),
         ([0.5, "a"], r"p must be a number or an array of numbers, .*'a'.*pass numbers"),
         ([[0.5], [0.5, 0.5]], r"p must be a number or an array of numbers.*inhomogen"),
-        ([None], r"p must be a number or an array of numbers, but contains None at index 0"),
+        (
+            [None],
+            r"p must be a number or an array of numbers, but contains None at index 0",
+        ),
         ([0.5 + 1j], r"p must contain real numbers, but got complex.*np\.abs\(z\)"),
     ],
 )
