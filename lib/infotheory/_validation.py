@@ -99,6 +99,12 @@ def as_array(values, name: str) -> np.ndarray:
         with np.errstate(all="ignore"):
             return np.asarray(values)
     except Exception as error:  # numpy raises many types; the caller gets one
+        if "inhomogeneous" in str(error):
+            raise ValueError(
+                f"{name} must be a number or an array of numbers, but got {values!r}, "
+                f"whose rows have different lengths (inhomogeneous); pass a "
+                f"rectangular array, every row of the same length."
+            ) from None
         if type(values).__module__.split(".")[0] == "torch":
             fix = f"pass {name}.detach().cpu().numpy()"
         else:
@@ -148,17 +154,19 @@ def distribution_stats(values, name: str, axis: int | None = -1, minimum: bool =
             f"one probability per outcome; pass a sequence such as "
             f"[{float(array)!r}, {1 - float(array)!r}]."
         )
-    if axis is None:
+    everything = axis is None
+    if everything:
         checked, axis = array.reshape(-1), 0
     else:
         checked, axis = array, check_axis(axis, array.ndim)
     smallest = float(np.minimum.reduce(checked, axis=None)) if minimum else 0.0
-    if checked.ndim == 1:
-        sums = float(np.add.reduce(checked))
-        finite = math.isfinite(sums)
-    else:
-        sums = np.add.reduce(checked, axis=axis)
-        finite = np.isfinite(sums).all()
+    with np.errstate(over="ignore"):  # a sum beyond the float range is not 1 either
+        if checked.ndim == 1:
+            sums = float(np.add.reduce(checked))
+            finite = math.isfinite(sums)
+        else:
+            sums = np.add.reduce(checked, axis=axis)
+            finite = np.isfinite(sums).all()
     if not (smallest >= 0 and finite):  # NaN fails the comparison
         check_finite(array, name)
         check_non_negative(array, name)
@@ -170,6 +178,8 @@ def distribution_stats(values, name: str, axis: int | None = -1, minimum: bool =
         shown = np.asarray(sums)
         total, where = bad_entry(shown, np.abs(shown - 1.0) > SUM_TOLERANCE)
         where = where and f" along axis {axis}{where}"
+        if everything and array.ndim > 1:
+            where = " (all of them: axis=None makes the whole array one distribution)"
         raise ValueError(
             f"{name} must sum to 1, but its entries{where} sum to {total} "
             f"(tolerance {SUM_TOLERANCE:g}); fix the probabilities, or call "
@@ -230,17 +240,7 @@ def _convert(values, name: str, what: str = "probability") -> np.ndarray:
             f"{name} must contain numbers, but got the text {values!r}; "
             f"pass numbers such as [0.5, 0.5]."
         )
-    try:
-        array = as_array(values, name)
-    except ValueError as error:
-        cause = str(error)
-        if "inhomogeneous" not in cause:
-            raise
-        raise ValueError(
-            f"{name} must be a number or an array of numbers, but got {values!r}, "
-            f"whose rows have different lengths (inhomogeneous); pass a rectangular "
-            f"array, one row per distribution."
-        ) from None
+    array = as_array(values, name)
     kind = array.dtype.kind
     if kind == "c":
         advice = _COMPLEX_ADVICE.get(what, "pass real numbers")
@@ -281,8 +281,16 @@ def _from_objects(array: np.ndarray, name: str) -> np.ndarray:
                 f"{value!r}{where} (of type {type(value).__name__}); pass numbers "
                 f"such as [0.5, 0.5]."
             )
-    with np.errstate(over="ignore"):
+    try:
         return array.astype(np.float64)
+    except OverflowError:  # a Python int too large for a float
+        index = next(i for i, v in enumerate(array.flat) if math.isinf(_as_float(v)))
+        where = f" at index {index}" if array.ndim == 1 else ""
+        raise ValueError(
+            f"{name} contains an integer of {len(str(abs(array.flat[index])))} digits"
+            f"{where}, beyond the float64 range that every measure here computes in; "
+            f"rescale {name} first."
+        ) from None
 
 
 # ------------------------------------------------------------------------------ scalars
@@ -304,14 +312,16 @@ def check_axis(axis, ndim: int) -> int:
 
 def check_base(base) -> float:
     """Return ``base`` as a float if it is a valid logarithm base, or raise."""
-    if type(base) in (int, float) and 1 < base < math.inf:  # the common case, fast
+    if type(base) is float and 1 < base < math.inf:  # the common case, fast
+        return base
+    if type(base) is int and 1 < base < 2**1023:
         return float(base)
     if isinstance(base, bool) or not isinstance(base, numbers.Real):
         raise ValueError(
             f"base must be a real number such as 2 (bits) or np.e (nats), "
             f"but got {base!r}."
         )
-    base = float(base)
+    base = _as_float(base)
     if not math.isfinite(base) or base <= 1:
         raise ValueError(
             f"base must be a finite number greater than 1, but got {base!r}; "
@@ -330,7 +340,7 @@ def check_number(
     None leaves that side open. ``example`` is a valid value, shown in the message.
     """
     if not isinstance(value, bool) and isinstance(value, numbers.Real):
-        number = float(value)
+        number = _as_float(value)
         too_low = low is not None and (number <= low if low_open else number < low)
         too_high = high is not None and number > high
         if math.isfinite(number) and not (too_low or too_high):
@@ -348,8 +358,10 @@ def check_number(
     )
 
 
-def check_integer(value, name: str, what: str, minimum: int = 1) -> int:
-    """Return ``value`` as an int if it is a whole number of at least ``minimum``.
+def check_integer(
+    value, name: str, what: str, minimum: int = 1, maximum: int | None = None
+) -> int:
+    """Return ``value`` as an int if it is a whole number in ``[minimum, maximum]``.
 
     ``what`` names what is counted (such as ``"classes"``), for the message.
     """
@@ -362,7 +374,20 @@ def check_integer(value, name: str, what: str, minimum: int = 1) -> int:
             f"{name} must be a whole number of {what}, at least {minimum}, "
             f"but got {value!r}."
         )
+    if maximum is not None and value > maximum:
+        raise ValueError(
+            f"{name} must be a whole number of {what}, at most {maximum:,}, "
+            f"but got {value!r}."
+        )
     return int(value)
+
+
+def _as_float(value) -> float:
+    """``float(value)``, with integers beyond the float range becoming infinite."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf if value > 0 else -math.inf
 
 
 def check_choice(value, name: str, options: tuple[str, ...]) -> str:

@@ -21,6 +21,7 @@ import numpy as np
 
 from ._units import log_scale
 from ._validation import (
+    as_array,
     as_distribution,
     as_real_array,
     check_base,
@@ -35,6 +36,12 @@ from .learning import (
 )
 
 __all__ = ["SoftmaxClassifier", "train_softmax_classifier"]
+
+#: Training has diverged when the loss exceeds this many times that of the untrained
+#: model (every class equally likely: ln k nats), or 1 nat if that is smaller.
+_DIVERGED = 100.0
+#: The most gradient steps one call takes.
+_MAX_STEPS = 10**7
 
 
 @dataclass(frozen=True, eq=False)
@@ -95,7 +102,14 @@ class SoftmaxClassifier:
     def accuracy(self, x, labels):
         """The share of rows of ``x`` whose predicted class is its label, a float."""
         predicted = self.predict(x)
-        labels = _as_labels(labels, "labels", predicted.shape, self.bias.shape[0])
+        labels = _as_labels(
+            labels,
+            "labels",
+            predicted.shape,
+            self.bias.shape[0],
+            rows=f"x has {len(predicted)} rows and needs",
+            classes=f"the model has {self.bias.shape[0]} classes",
+        )
         return float(np.mean(predicted == labels))
 
 
@@ -139,7 +153,8 @@ def train_softmax_classifier(
     ------
     ValueError
         For bad features, labels or targets, a bad ``steps``, ``learning_rate`` or
-        ``base``, or when training diverges (the learning rate is too large).
+        ``base``, or when training diverges (the learning rate is too large): the logits
+        stop being finite, or the loss exceeds 100 times that of the untrained model.
 
     Examples
     --------
@@ -158,7 +173,9 @@ def train_softmax_classifier(
             f"feature."
         )
     n, d = x.shape
-    steps = check_integer(steps, "steps", "gradient steps", minimum=0)
+    steps = check_integer(
+        steps, "steps", "gradient steps", minimum=0, maximum=_MAX_STEPS
+    )
     learning_rate = check_number(
         learning_rate, "learning_rate", "0.5", low=0, low_open=True
     )
@@ -179,8 +196,16 @@ def train_softmax_classifier(
         except ValueError:  # the logits are no longer finite
             raise ValueError(
                 f"training diverged at step {step}: the logits are no longer finite; "
-                f"use a smaller learning_rate than {learning_rate!r}."
+                f"use a smaller learning_rate than {learning_rate!r}, or rescale x "
+                f"(features of order 1 train best)."
             ) from None
+        if loss > _DIVERGED * max(history[0] / scale if step else loss, 1.0):
+            raise ValueError(
+                f"training diverged at step {step}: the loss rose to "
+                f"{loss * scale:.3g} from {history[0]:.3g} for the untrained model (in "
+                f"the unit of base {float(base):g}); use a smaller learning_rate than "
+                f"{learning_rate!r}, or rescale x (features of order 1 train best)."
+            )
         history[step] = loss * scale
         if callback is not None:
             callback(step, weights.copy(), bias.copy())
@@ -200,7 +225,9 @@ def train_softmax_classifier(
 
 def _training_target(target, n, n_classes):
     """The validated ``target`` for ``n`` examples and its number of classes."""
-    array = np.asarray(target) if not isinstance(target, (str, bytes)) else target
+    array = (
+        as_array(target, "target") if not isinstance(target, (str, bytes)) else target
+    )
     if np.ndim(array) == 2:
         p = as_distribution(array, "target")
         if p.shape[0] != n:
@@ -219,10 +246,13 @@ def _training_target(target, n, n_classes):
             f"target must hold one class label per row of x (shape ({n},)) or "
             f"probabilities of shape ({n}, k), but has shape {np.shape(array)}."
         )
+    classes = None if n_classes is None else f"n_classes is {n_classes}"
     if n_classes is None:
         is_integer = getattr(array, "dtype", np.dtype(float)).kind in "iu"
         n_classes = max(int(array.max()) + 1, 1) if is_integer else 1
-    return _as_labels(array, "target", (n,), n_classes), n_classes
+    rows = f"x has {n} rows and needs"
+    labels = _as_labels(array, "target", (n,), n_classes, rows=rows, classes=classes)
+    return labels, n_classes
 
 
 def _features(x, d):

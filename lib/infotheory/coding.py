@@ -348,7 +348,8 @@ def kraft_sum(code_or_lengths):
     1.25
     """
     if hasattr(code_or_lengths, "items"):
-        lengths = code_lengths(code_or_lengths).tolist()
+        code = _as_code(code_or_lengths, "code_or_lengths", prefix_free=False)
+        lengths = [len(word) for word in code.values()]
     else:
         lengths = _as_code_lengths(code_or_lengths, "code_or_lengths")
     # 2**-length underflows to 0 beyond 1074 bits; the exponent is capped below that
@@ -570,7 +571,7 @@ def _as_symbols(symbols, n, name="symbols"):
         ) from None
     if len(symbols) != n:
         raise ValueError(
-            f"{name} has {len(symbols)} labels but there are {n} probabilities; "
+            f"{name} has {len(symbols)} labels but p has {n} probabilities; "
             f"give exactly one label per probability."
         )
     seen = set()

@@ -183,7 +183,9 @@ def gaussian_mixture(grid, means, stds, weights):
 def mean_and_std(p, grid):
     """Mean and standard deviation of a distribution ``p`` over the points of ``grid``.
 
-    ``mean = sum(p * grid)`` and ``std = sqrt(sum(p * (grid - mean)**2))``.
+    ``mean = sum(p * grid)`` and ``std = sqrt(sum(p * (grid - mean)**2))``, also for
+    points near the float64 maximum (computed rescaled; a std beyond the float range
+    is ``inf``).
 
     Examples
     --------
@@ -195,8 +197,14 @@ def mean_and_std(p, grid):
     _check_same_length(p, grid, "p", "grid")
     if p.ndim != 1:
         raise ValueError(f"p must be one distribution (1-D), but has shape {p.shape}.")
-    mean = float(np.sum(p * grid))
-    return mean, float(np.sqrt(np.sum(p * (grid - mean) ** 2)))
+    with np.errstate(over="ignore"):
+        mean = float(np.sum(p * grid))
+        spread = float(np.sqrt(np.sum(p * (grid - mean) ** 2)))
+    if not math.isfinite(mean + spread):  # points near the float64 maximum: rescale
+        scale = float(np.abs(grid).max())
+        mean = float(np.sum(p * (grid / scale))) * scale
+        spread = float(np.sqrt(np.sum(p * (grid / scale - mean / scale) ** 2))) * scale
+    return mean, spread
 
 
 # ------------------------------------------------------------------------- from samples

@@ -33,6 +33,7 @@ import numpy as np
 
 from ._units import as_result, log_scale
 from ._validation import (
+    as_array,
     as_distribution,
     as_float_array,
     bad_entry,
@@ -52,6 +53,9 @@ __all__ = [
     "smooth_labels",
     "softmax",
 ]
+
+#: The most numbers :func:`one_hot` builds: 2**27 float64, 1 GiB.
+_MAX_ONE_HOT = 2**27
 
 #: What :func:`cross_entropy_loss` can do with the losses of the examples.
 _REDUCTIONS = ("mean", "sum", "none")
@@ -198,7 +202,17 @@ def one_hot(labels, n_classes):
            [1., 0., 0.]])
     """
     n_classes = check_integer(n_classes, "n_classes", "classes")
-    labels = _as_labels(labels, "labels", np.shape(labels), n_classes)
+    labels = as_array(labels, "labels")
+    labels = _as_labels(
+        labels, "labels", labels.shape, n_classes, classes=f"n_classes is {n_classes}"
+    )
+    if labels.size * n_classes > _MAX_ONE_HOT:
+        raise ValueError(
+            f"one_hot of {labels.size:,} labels with n_classes={n_classes:,} would "
+            f"hold {labels.size * n_classes:,} numbers, more than the {_MAX_ONE_HOT:,} "
+            f"(1 GiB) this function builds; check n_classes, or work with the labels "
+            f"themselves (cross_entropy_loss takes them directly)."
+        )
     out = np.zeros((*labels.shape, n_classes))
     np.put_along_axis(out, labels[..., None], 1.0, axis=-1)
     return out
@@ -428,18 +442,18 @@ def _check_row_maxima(maxima, logits, name="logits"):
     )
 
 
-def _as_labels(values, name, shape, n_classes):
-    """Return ``values`` as integer class indices of ``shape`` in ``[0, n_classes)``."""
+def _as_labels(values, name, shape, n_classes, rows="the logits need", classes=None):
+    """Return ``values`` as integer class indices of ``shape`` in ``[0, n_classes)``.
+
+    ``rows`` says what asks for ``shape`` (``"x has 4 rows and needs"``) and
+    ``classes`` what sets the number of classes (``"n_classes is 3"``), for the
+    messages.
+    """
     if isinstance(values, (str, bytes)):
         raise ValueError(
             f"{name} must be class indices (integers), but got the text {values!r}."
         )
-    try:
-        array = np.asarray(values)
-    except (TypeError, ValueError) as error:
-        raise ValueError(
-            f"{name} must be an array of class indices, but got {values!r} ({error})."
-        ) from None
+    array = as_array(values, name)
     if array.dtype.kind == "b":
         raise ValueError(
             f"{name} must be class indices (integers), but got booleans; convert them "
@@ -453,10 +467,15 @@ def _as_labels(values, name, shape, n_classes):
                 f"({array.dtype}); convert them with {name}.astype(int)."
             )
         value, where = bad_entry(array, ~whole)
+        fix = (
+            "to give probabilities per class instead, pass an array with the shape of "
+            "the logits"
+            if name == "target"
+            else "pass whole numbers such as [0, 2, 1]"
+        )
         raise ValueError(
             f"{name} must be whole class indices from 0 to {n_classes - 1}, but "
-            f"contains {value}{where}; to give probabilities per class instead, pass "
-            f"an array with the shape of the logits."
+            f"contains {value}{where}; {fix}."
         )
     if array.dtype.kind not in "iu":
         raise ValueError(
@@ -465,33 +484,48 @@ def _as_labels(values, name, shape, n_classes):
         )
     if array.shape != tuple(shape):
         raise ValueError(
-            f"{name} has shape {array.shape}, but the logits need one class index per "
+            f"{name} has shape {array.shape}, but {rows} one class index per "
             f"row, shape {tuple(shape)}; pass labels of that shape (nothing is "
             f"broadcast)."
         )
     if array.size:
         low, high = array.min(), array.max()
         if low < 0 or high >= n_classes:
-            value, where = bad_entry(array, (array < 0) | (array >= n_classes))
+            value = array.flat[
+                int(np.flatnonzero((array < 0) | (array >= n_classes))[0])
+            ]
+            _, where = bad_entry(array, (array < 0) | (array >= n_classes))
+            classes = classes or f"there are {n_classes} classes"
             raise ValueError(
-                f"{name} contains {int(float(value))}{where}, but there are "
-                f"{n_classes} classes, so a label must be between 0 and "
-                f"{n_classes - 1}."
+                f"{name} contains {int(value)}{where}, but {classes}, so a label must "
+                f"be between 0 and {n_classes - 1}."
             )
     return array
 
 
 def _as_target(target, z):
     """Whether ``target`` holds labels or probabilities for logits ``z``, checked."""
-    try:
-        array = np.asarray(target)
-    except (TypeError, ValueError):
+    if isinstance(target, (str, bytes)):
         as_float_array(target, "target")  # raises with a clear message
-        raise
+    array = as_array(target, "target")
     if array.shape == z.shape:
+        if (
+            array.dtype.kind in "iu"
+            and z.ndim == 1
+            and not (array.sum() == 1 and array.min() >= 0)
+        ):
+            raise ValueError(
+                f"target holds integers with the shape of logits {z.shape}, so it "
+                f"would be probabilities per class, but they are not a distribution; "
+                f"for class labels, logits needs a class axis: one row of "
+                f"{z.shape[-1]} logits per example, shape (n, k), one label per row."
+            )
         return "probabilities", as_distribution(array, "target")
     if array.ndim == z.ndim - 1:
-        return "labels", _as_labels(array, "target", z.shape[:-1], z.shape[-1])
+        classes = f"the logits have {z.shape[-1]} classes"
+        return "labels", _as_labels(
+            array, "target", z.shape[:-1], z.shape[-1], classes=classes
+        )
     raise ValueError(
         f"target has shape {array.shape}, which fits logits of shape {z.shape} neither "
         f"as class labels (shape {z.shape[:-1]}) nor as probabilities per class (shape "

@@ -156,7 +156,7 @@ BAD_INPUTS = [
     ),
     (
         lambda: train_softmax_classifier(X, [0, 1], n_classes=1),
-        r"^target contains 1 at index 1, but there are 1 classes, so a label must be",
+        r"^target contains 1 at index 1, but n_classes is 1, so a label must be",
     ),
     (
         lambda: train_softmax_classifier(X, [0.0, 1.0]),
@@ -211,16 +211,17 @@ BAD_INPUTS = [
     (lambda: MODEL.predict_proba([[np.inf]]), r"^x contains inf at index \(0, 0\)"),
     (
         lambda: MODEL.accuracy(X, [0, 2]),
-        r"^labels contains 2 at index 1, but there are 2 classes",
+        r"^labels contains 2 at index 1, but the model has 2 classes, so a label",
     ),
     (
         lambda: MODEL.accuracy(X, [0]),
-        r"^labels has shape \(1,\), but the logits need one class index per row, "
-        r"shape \(2,\)",
+        r"^labels has shape \(1,\), but x has 2 rows and needs one class index per "
+        r"row, shape \(2,\)",
     ),
     (
         lambda: MODEL.accuracy(X, [[0], [1, 1]]),
-        r"^labels must be an array of class indices, but got",
+        r"^labels must be a number or an array of numbers, but got "
+        r"\[\[0\], \[1, 1\]\], whose rows",
     ),
 ]
 
@@ -229,3 +230,17 @@ BAD_INPUTS = [
 def test_bad_input_gets_a_clear_message(call, pattern):
     with pytest.raises(ValueError, match=pattern):
         call()
+
+
+def test_a_loss_that_explodes_is_divergence_even_while_finite():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(50, 2)) * 3
+    y = (x[:, 0] > 0).astype(int)
+    with pytest.raises(
+        ValueError,
+        match=r"^training diverged at step 1: the loss rose to .* from 1 for the "
+        r"untrained model .*use a smaller learning_rate than 100000\.0, or rescale x",
+    ):
+        train_softmax_classifier(x, y, steps=20, learning_rate=1e5)
+    model = train_softmax_classifier(x, y, steps=20, learning_rate=1.0)
+    assert model.history[-1] < model.history[0]

@@ -329,7 +329,7 @@ BAD_INPUTS = [
     ),
     (
         lambda: shannon_code([0.5, 0.5], symbols="abc"),
-        r"^symbols has 3 labels but there are 2 probabilities; give exactly one label",
+        r"^symbols has 3 labels but p has 2 probabilities; give exactly one label",
     ),
     (
         lambda: huffman_code([0.5, 0.5], symbols="aa"),

@@ -412,8 +412,8 @@ BAD_INPUTS = [
     (lambda: logsumexp([0.0, 1.0], axis=0.5), r"^axis must be an integer"),
     (
         lambda: cross_entropy_loss(Z, [0, 3]),
-        r"^target contains 3 at index 1, but there are 3 classes, so a label must be "
-        r"between 0 and 2",
+        r"^target contains 3 at index 1, but the logits have 3 classes, so a label "
+        r"must be between 0 and 2",
     ),
     (lambda: cross_entropy_loss(Z, [-1, 0]), r"^target contains -1 at index 0"),
     (
@@ -473,7 +473,8 @@ BAD_INPUTS = [
     (lambda: cross_entropy_loss_gradient(Z, [0, 5]), r"^target contains 5 at index 1"),
     (
         lambda: one_hot([0, 2], 2),
-        r"^labels contains 2 at index 1, but there are 2 classes",
+        r"^labels contains 2 at index 1, but n_classes is 2, so a label must be "
+        r"between 0 and 1",
     ),
     (
         lambda: cross_entropy_loss(Z, [[0], [1, 1]]),
@@ -483,6 +484,29 @@ BAD_INPUTS = [
     (
         lambda: one_hot([0], 0),
         r"^n_classes must be a whole number of classes, at least 1, but got 0",
+    ),
+    (
+        lambda: one_hot([0, 1], 10**12),
+        r"^one_hot of 2 labels with n_classes=1,000,000,000,000 would hold "
+        r"2,000,000,000,000 numbers, more than the 134,217,728 \(1 GiB\)",
+    ),
+    (
+        lambda: softmax([1.0 + 2j, 0.0]),
+        r"^logits must contain real numbers, but got complex values; pass real logits",
+    ),
+    (
+        lambda: cross_entropy_loss([0.0, 1.0, 2.0], [0, 2, 1]),
+        r"^target holds integers with the shape of logits \(3,\), so it would be "
+        r"probabilities per class, .*logits needs a class axis",
+    ),
+    (
+        lambda: one_hot([0.5], 2),
+        r"^labels must be whole class indices from 0 to 1, but contains 0\.5 at index "
+        r"0; pass whole numbers",
+    ),
+    (
+        lambda: one_hot(np.ma.array([0, 1], mask=[0, 1]), 2),
+        r"^labels is a masked array with 1 masked entry",
     ),
     (
         lambda: smooth_labels([0], 2, 1.5),
@@ -528,3 +552,20 @@ def test_the_batched_loss_makes_no_copy_of_the_logits(soft):
         z.nbytes // 2 if soft else z.nbytes // 4
     )  # validating soft targets needs a mask
     assert peak < limit, f"peak {peak:,} bytes for logits of {z.nbytes:,} bytes"
+
+
+def test_torch_tensors_are_read_or_refused_by_name():
+    torch = pytest.importorskip("torch")
+    logits = torch.tensor([[2.0, 0.0], [0.0, 1.0]], requires_grad=True)
+    with pytest.raises(ValueError, match=r"^logits must be a number or an array of "):
+        cross_entropy_loss(logits, [0, 1])
+    with pytest.raises(
+        ValueError, match=r"pass logits\.detach\(\)\.cpu\(\)\.numpy\(\)"
+    ):
+        softmax(logits)
+    with pytest.raises(ValueError, match=r"^target must be .*target\.detach\(\)"):
+        cross_entropy_loss([[2.0, 0.0]], torch.tensor([0.5, 0.5], requires_grad=True))
+    detached = logits.detach()
+    assert cross_entropy_loss(detached, [0, 1]) == cross_entropy_loss(
+        detached.numpy(), [0, 1]
+    )

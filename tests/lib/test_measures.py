@@ -407,7 +407,11 @@ def test_axis_none_makes_the_whole_array_one_distribution():
     assert kl_divergence_from_log_probs(np.log(joint), np.log(q), axis=None) == (
         pytest.approx(kl_divergence(joint, q, axis=None))
     )
-    with pytest.raises(ValueError, match=r"p must sum to 1, but its entries sum to 2"):
+    with pytest.raises(
+        ValueError,
+        match=r"p must sum to 1, but its entries \(all of them: axis=None makes the "
+        r"whole array one distribution\) sum to 2\.0",
+    ):
         entropy(
             np.full((2, 2), 0.5), axis=None
         )  # the rows sum to 1, the table does not
