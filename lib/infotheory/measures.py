@@ -1033,25 +1033,28 @@ def _exact_tile(a, b):
 def _kl_small(p, q, base, axis, keepdims):
     """The divergence of two short 1-D float64 arrays, from Python lists, or None.
 
-    numpy's per-call cost would dominate here, so the checks and the sum run on lists;
-    None (anything unusual, including every invalid input) hands over to the general
-    path, which also words the errors. The same evaluations as for longer arrays: the
-    one-logarithm sum when it is trusted, otherwise the exact terms.
+    numpy's per-call cost would dominate here, so the checks run on lists; None
+    (anything unusual, including every invalid input) hands over to the general path,
+    which also words the errors. The same evaluations as for longer arrays: the
+    one-logarithm sum when it is trusted, otherwise the exact terms (in Python).
     """
-    if (
-        type(p) is not np.ndarray
-        or type(q) is not np.ndarray
-        or p.dtype is not _FLOAT64
-        or q.dtype is not _FLOAT64
-        or p.shape != q.shape
-        or p.ndim != 1
-        or p.size > _SMALL
-        or type(axis) is not int
-        or (axis != -1 and axis != 0)
-        or keepdims is not False
-        or type(base) not in (int, float)
-        or not 1 < base < math.inf
+    if not (
+        type(p) is np.ndarray
+        and type(q) is np.ndarray
+        and p.dtype is _FLOAT64
+        and q.dtype is _FLOAT64
+        and p.ndim == 1
+        and p.shape == q.shape
+        and p.size <= _SMALL
     ):
+        return None
+    if base == 2 and type(base) is int:
+        scale = _LOG2_E
+    elif type(base) in (int, float) and 1 < base < math.inf:
+        scale = 1.0 if base == math.e else 1.0 / math.log(base)
+    else:
+        return None
+    if type(axis) is not int or (axis != -1 and axis != 0) or keepdims is not False:
         return None
     p_list, q_list = p.tolist(), q.tolist()
     p_sum, q_sum = sum(p_list), sum(q_list)
@@ -1059,25 +1062,22 @@ def _kl_small(p, q, base, axis, keepdims):
         abs(p_sum - 1.0) <= SUM_TOLERANCE and abs(q_sum - 1.0) <= SUM_TOLERANCE
     ):  # NaN and infinities fail too; so does an empty array
         return None
-    if p_list == q_list:
-        return 0.0 if min(p_list) >= 0.0 else None
-    # The one-logarithm sum, checking signs on the way: q <= 0 where p > 0 raises
-    # (math.log of a negative number, or a division by 0), and so hands over.
-    log, value = math.log, 0.0
-    try:
-        for a, b in zip(p_list, q_list):
-            if a > 0.0:
-                value += a * log(a / b)
-            elif a < 0.0 or b < 0.0:
-                return None
-    except (ValueError, ZeroDivisionError):
+    p_min, q_min = min(p_list), min(q_list)
+    if not (p_min >= 0.0 and q_min >= 0.0):
         return None
-    scale = _LOG2_E if base == 2 else 1.0 if base == math.e else 1.0 / math.log(base)
-    if _LITERAL_FLOOR <= value < math.inf:
-        difference = q_sum - p_sum
-        if abs(difference) > _SUM_RESOLUTION:
-            value += difference
-        return value * scale
+    if p_list == q_list:
+        return 0.0
+    if q_min > 1e-300:  # p / q cannot overflow
+        # numpy's logarithm and dot product, as for longer arrays (the same bits)
+        ratio = p / q
+        if p_min == 0.0:
+            np.maximum(ratio, _TINY, out=ratio)
+        value = float(p.dot(np.log(ratio, out=ratio)))
+        if value >= _LITERAL_FLOOR:
+            difference = q_sum - p_sum
+            if abs(difference) > _SUM_RESOLUTION:
+                value += difference
+            return value * scale
     return max(_kl_terms(p_list, q_list) * scale, 0.0)
 
 
