@@ -756,7 +756,7 @@ _TILE = 1 << 17
 _CHUNK = 1 << 13
 _ONES = np.ones(_CHUNK)
 #: Entries sampled by _looks_near, for inputs larger than _PROBE_FROM.
-_PROBE, _PROBE_FROM = 64, 1 << 14
+_PROBE, _PROBE_FROM = 64, _CHUNK
 #: Each thread's scratch buffers (see _buffers).
 _SCRATCH = threading.local()
 #: Coefficients of F(d) = ((1 + d) ln(1 + d) - d) / d**2 = sum (-d)**j / ((j+1)(j+2)).
@@ -877,7 +877,7 @@ def _buffers(size):
     """Three scratch arrays of ``size`` entries, kept for this thread's next calls.
 
     Fresh memory of this size costs a page fault per 4 KiB on first use, more than the
-    arithmetic itself, so the largest buffers so far are reused (at most 1.5 MiB).
+    arithmetic itself, so the largest buffers so far are reused (at most 3 MiB).
     """
     cached = getattr(_SCRATCH, "buffers", None)
     if cached is None or cached[0].size < size:

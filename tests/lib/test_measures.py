@@ -640,3 +640,17 @@ def test_nothing_is_renormalised_silently(function):
     arguments = [[0.6, 0.6]] * (1 if function is entropy else 2)
     with pytest.raises(ValueError, match="normalize"):
         function(*arguments)
+
+
+def test_threads_computing_divergences_at_once_do_not_share_scratch_memory():
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(9)
+    pairs = []
+    for eps in (1e-6, 1.0, 1e-3, 0.5):
+        p = normalize(rng.random(30_000))
+        pairs.append((p, normalize(p * np.exp(eps * rng.standard_normal(p.size)))))
+    expected = [kl_divergence(p, q) for p, q in pairs]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            assert list(pool.map(lambda pair: kl_divergence(*pair), pairs)) == expected
