@@ -42,6 +42,8 @@ __all__ = ["SoftmaxClassifier", "train_softmax_classifier"]
 _DIVERGED = 100.0
 #: The most gradient steps one call takes.
 _MAX_STEPS = 10**7
+#: The most parameters (weights and biases) one classifier has: 2**27 floats, 1 GiB.
+_MAX_PARAMETERS = 2**27
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,7 +184,18 @@ def train_softmax_classifier(
     scale = log_scale(check_base(base))
     if n_classes is not None:
         n_classes = check_integer(n_classes, "n_classes", "classes")
+    if callback is not None and not callable(callback):
+        raise ValueError(
+            f"callback must be a function, called as callback(step, weights, bias), "
+            f"or None, but got {callback!r}."
+        )
     target, k = _training_target(target, n, n_classes)
+    if (d + 1) * k > _MAX_PARAMETERS:
+        raise ValueError(
+            f"a classifier of {d} features and {k:,} classes (n_classes) would have "
+            f"{(d + 1) * k:,} parameters, more than the {_MAX_PARAMETERS:,} this "
+            f"function trains; check n_classes and the labels in target."
+        )
     weights, bias = np.zeros((d, k)), np.zeros(k)
     history = np.empty(steps + 1)
     for step in range(steps + 1):

@@ -244,3 +244,10 @@ def test_a_loss_that_explodes_is_divergence_even_while_finite():
         train_softmax_classifier(x, y, steps=20, learning_rate=1e5)
     model = train_softmax_classifier(x, y, steps=20, learning_rate=1.0)
     assert model.history[-1] < model.history[0]
+
+
+def test_a_callback_that_cannot_be_called_and_a_huge_class_count_are_named():
+    with pytest.raises(ValueError, match=r"^callback must be a function, called as"):
+        train_softmax_classifier(X, [0, 1], callback="print")
+    with pytest.raises(ValueError, match=r"classes \(n_classes\) would have"):
+        train_softmax_classifier(X, [0, 1], n_classes=10**9)

@@ -59,11 +59,22 @@ BASELINES = {
     ),
     "entropy": (
         infotheory.entropy,
-        {"p": ("distribution", P), "base": ("base", 2), "axis": ("axis", -1)},
+        {
+            "p": ("distribution", P),
+            "base": ("base", 2),
+            "axis": ("axis", -1),
+            "keepdims": ("flag", False),
+        },
     ),
     "cross_entropy": (
         infotheory.cross_entropy,
-        {"p": ("distribution", P), "q": ("distribution", Q), "base": ("base", 2)},
+        {
+            "p": ("distribution", P),
+            "q": ("distribution", Q),
+            "base": ("base", 2),
+            "axis": ("axis", 0),
+            "keepdims": ("flag", True),
+        },
     ),
     "kl_divergence": (
         infotheory.kl_divergence,
@@ -115,14 +126,20 @@ BASELINES = {
         infotheory.fixed_length_code,
         {"symbols": ("symbols", "abc")},
     ),
-    "huffman_code": (infotheory.huffman_code, {"p": ("distribution", P)}),
+    "huffman_code": (
+        infotheory.huffman_code,
+        {"p": ("distribution", P), "symbols": ("symbols", "abcd")},
+    ),
     "ideal_lengths": (infotheory.ideal_lengths, {"p": ("distribution", P)}),
     "is_prefix_free": (infotheory.is_prefix_free, {"code": ("code", CODE)}),
     "kraft_sum": (
         infotheory.kraft_sum,
         {"code_or_lengths": ("lengths", np.array([1.0, 2.0, 2.0]))},
     ),
-    "shannon_code": (infotheory.shannon_code, {"p": ("distribution", P)}),
+    "shannon_code": (
+        infotheory.shannon_code,
+        {"p": ("distribution", P), "symbols": ("symbols", "abcd")},
+    ),
     "additive_smoothing": (
         infotheory.additive_smoothing,
         {
@@ -252,9 +269,11 @@ BASELINES = {
         {
             "x": ("features", X),
             "target": ("labels", np.array([0, 0, 1, 1])),
+            "n_classes": ("count", 2),
             "steps": ("count", 3),
             "learning_rate": ("number", 0.5),
             "base": ("base", 2),
+            "callback": ("callback", None),
         },
     ),
     # the methods of the fitted model
@@ -439,6 +458,7 @@ OTHER_VARIANTS = {
     ],
     "choice": [("unknown", "sideways"), ("None", None), ("number", 1)],
     "flag": [("text", "yes"), ("True", True), ("None", None)],
+    "callback": [("number", 5), ("text", "print"), ("a function", lambda *args: None)],
 }
 
 
