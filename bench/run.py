@@ -344,11 +344,11 @@ def bench_kl_cases():
                 ]
             )
     text = (
-        "KL divergence on every kind of input, against the floor (one `np.log` pass over "
-        "an array of the same size) and `scipy.special.rel_entr(p, q).sum(-1)`. Target: "
-        "within 3x the floor for equal, nearly equal, far and with-zeros inputs, at n = "
-        "1e5 and 1e7 and for 1000 x 1000 batches (one distribution per row). Times in "
-        "milliseconds, best of 7."
+        "KL divergence on every kind of input, against the floor (one `np.log` pass "
+        "over an array of the same size) and `scipy.special.rel_entr(p, q).sum(-1)`. "
+        "Target: within 3x the floor for equal, nearly equal, far and with-zeros "
+        "inputs, at n = 1e5 and 1e7 and for 1000 x 1000 batches (one distribution per "
+        "row). Times in milliseconds, best of 7."
     )
     return text, table(
         ["n", "case", "ms", "x floor", "rel_entr x floor", "on target"], rows
@@ -504,13 +504,14 @@ def bench_accuracy_general():
             ]
         )
     text = (
-        "KL divergence on every kind of input, relative error against a 50-digit mpmath "
-        "reference of what `kl_divergence` computes: the generalized form "
+        "KL divergence on every kind of input, relative error against a 50-digit "
+        "mpmath reference of what `kl_divergence` computes: the generalized form "
         "`sum(p ln(p/q) - p + q)`, which is the divergence of the distributions the "
         "float arrays stand for (they rarely sum to exactly 1). scipy's "
-        "`rel_entr(p, q).sum()` is the textbook sum, `kl_div(p, q).sum()` the generalized "
-        "one, both summed naively. Target: within 2e-15 relative, or 1e-15 nats (the "
-        "one-logarithm evaluation of divergences of 1e-3 nats and more)."
+        "`rel_entr(p, q).sum()` is the textbook sum, `kl_div(p, q).sum()` the "
+        "generalized one, both summed naively. Target: within 2e-15 relative, or "
+        "1e-15 nats (the one-logarithm evaluation of divergences of 1e-3 nats and "
+        "more)."
     )
     return text, table(
         [
