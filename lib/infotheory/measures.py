@@ -340,7 +340,7 @@ def kl_divergence(p, q, base=2, axis=-1, keepdims=False):
         return _reduced(np.maximum(nats * scale, 0.0), keepdims, shape, axis)
     lead = p.shape[:axis] + p.shape[axis + 1 :]
     rows = _as_rows(p, axis), _as_rows(q, axis)
-    sums = np.reshape(p_sums, -1), np.reshape(q_sums, -1)
+    sums = np.asarray(p_sums).reshape(-1), np.asarray(q_sums).reshape(-1)
 
     def q_has_zeros():
         smallest = float(np.minimum.reduce(q, axis=None))
@@ -917,7 +917,7 @@ def _near_row(a, b, q_zeros, buffers):
         value = _near_tile(x, y, q_zeros, buffers)
         if value is None:
             return None
-        total += float(np.sum(value))
+        total += float(value.sum())
     return total
 
 
@@ -925,7 +925,7 @@ def _literal_row(a, b, clamp, buffers):
     """``sum(p * ln(p / q))`` over one long row, tile by tile."""
     total = 0.0
     for x, y in zip(_chunks(a), _chunks(b)):
-        total += float(np.sum(_literal_tile(x, y, clamp, buffers[0], dots=True)))
+        total += float(_literal_tile(x, y, clamp, buffers[0], dots=True).sum())
     return total
 
 
