@@ -13,7 +13,6 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 
 from .measures import information
 
@@ -95,23 +94,6 @@ def subplots(
     default_width, default_height = STYLE["figure.figsize"]
     figsize = (width or default_width, height or default_height)
     return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
-
-
-def widget_figure(
-    width: float | None = None,
-    height: float | None = None,
-    ncols: int = 1,
-    width_ratios=None,
-) -> tuple[Figure, np.ndarray]:
-    """A figure that pyplot does not manage (never shown automatically), for widgets."""
-    with mpl.rc_context(STYLE):
-        default_width, default_height = STYLE["figure.figsize"]
-        fig = Figure(
-            figsize=(width or default_width, height or default_height),
-            layout="constrained",
-        )
-        axes = fig.subplots(1, ncols, squeeze=False, width_ratios=width_ratios)[0]
-    return fig, axes
 
 
 def plain_log_ticks(axis, ticks=None):
@@ -274,83 +256,6 @@ def binary_entropy_curve(ax, p, h, marks=()):
     ax.set_xlabel("probability of the first outcome $p$")
     ax.set_ylabel("entropy $H_2(p)$ (bits)")
     return line
-
-
-#: Height of the equilateral probability triangle with unit sides.
-SIMPLEX_HEIGHT = float(np.sqrt(3) / 2)
-
-
-def simplex_xy(p):
-    """Where the distributions ``p`` (shape ``(..., 3)``) sit in the probability triangle.
-
-    Outcome 0 is the bottom-left corner, outcome 1 the bottom-right, outcome 2 the top.
-    Returns the ``x`` and ``y`` coordinates as arrays of shape ``p.shape[:-1]``.
-    """
-    p = np.asarray(p, dtype=float)
-    return p[..., 1] + 0.5 * p[..., 2], SIMPLEX_HEIGHT * p[..., 2]
-
-
-def simplex_points(resolution=200):
-    """The distributions at the pixels of a ``resolution``-wide picture of the triangle.
-
-    Returns an array of shape ``(rows, resolution, 3)``: the three probabilities at the
-    centre of each pixel (row 0 at the bottom), and NaN for pixels outside the triangle.
-    """
-    rows = int(round(resolution * SIMPLEX_HEIGHT))
-    x = (np.arange(resolution) + 0.5) / resolution
-    y = (np.arange(rows) + 0.5) / rows * SIMPLEX_HEIGHT
-    x, y = np.meshgrid(x, y)
-    p2 = y / SIMPLEX_HEIGHT
-    p1 = x - 0.5 * p2
-    p0 = 1.0 - p1 - p2
-    points = np.stack([p0, p1, p2], axis=-1)
-    points[(points < 0).any(axis=-1)] = np.nan
-    return points
-
-
-def simplex_heatmap(
-    ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None
-):
-    """Colour the probability triangle by ``values``, one per pixel of :func:`simplex_points`.
-
-    ``values`` has the shape of ``simplex_points(...)[..., 0]``, NaN outside the
-    triangle. Corners are labelled with ``labels``. Returns the colourbar.
-    """
-    values = np.ma.masked_invalid(values)
-    image = ax.imshow(
-        values,
-        origin="lower",
-        extent=(0, 1, 0, SIMPLEX_HEIGHT),
-        cmap="viridis",
-        vmin=0,
-        vmax=vmax,
-        interpolation="nearest",
-    )
-    corners = np.array([[0, 0], [1, 0], [0.5, SIMPLEX_HEIGHT], [0, 0]])
-    ax.plot(corners[:, 0], corners[:, 1], color=COLORS["ink"], lw=1)
-    offsets = [
-        (-6, -6, "right", "top"),
-        (6, -6, "left", "top"),
-        (0, 8, "center", "bottom"),
-    ]
-    for (x, y), text, (dx, dy, ha, va) in zip(corners[:3], labels, offsets):
-        ax.annotate(
-            text,
-            (x, y),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha=ha,
-            va=va,
-            fontsize=10,
-            fontweight="bold",
-        )
-    ax.set_xlim(-0.12, 1.12)
-    ax.set_ylim(-0.1, SIMPLEX_HEIGHT + 0.12)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    colorbar.set_label(label)
-    return colorbar
 
 
 def estimate_bias(ax, sizes, mean, low, high, true_value, unit="bits"):
@@ -577,51 +482,6 @@ def block_coding(ax, k, per_symbol, h, measured=None):
 
 
 # ----------------------------------------------------------------------------- cross-entropy
-
-
-def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
-    """Horizontal bars of information measures, each labelled with its value.
-
-    A value beyond ``xmax`` (infinity included) draws a bar to the right edge with its
-    label inside. Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new
-    values.
-    """
-    values = [float(v) for v in values]
-    finite = [v for v in values if np.isfinite(v)]
-    xmax = xmax or max([1.0, *finite]) * 1.3
-    y = np.arange(len(values))
-    colors = colors or [COLORS["p"]] * len(values)
-    bars = ax.barh(y, np.zeros(len(values)), color=colors, height=0.65)
-    texts = [
-        ax.text(0, yi, "", va="center", fontsize=9, color=COLORS["ink"]) for yi in y
-    ]
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, xmax)
-    ax.set_xlabel(unit)
-    ax.grid(axis="y", visible=False)
-    set_measure_bars(bars, texts, values, xmax, unit)
-    return bars, texts
-
-
-def set_measure_bars(bars, texts, values, xmax, unit="bits"):
-    """Give the bars and labels of :func:`measure_bars` new ``values`` on an axis to ``xmax``."""
-    for bar, text, value in zip(bars, texts, values):
-        value = float(value)
-        if value <= xmax * 0.8:  # room for the label after the bar
-            bar.set_width(value)
-            text.set_text(f" {value:.3f} {unit}".rstrip())
-            text.set_x(value)
-            text.set_horizontalalignment("left")
-            text.set_color(COLORS["ink"])
-        else:  # the label goes inside the bar, which stops at the axis end
-            bar.set_width(min(value, xmax))
-            text.set_text(
-                f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ "
-            )
-            text.set_x(min(value, xmax))
-            text.set_horizontalalignment("right")
-            text.set_color("white")
 
 
 def code_length_convergence(ax, sizes, averages, bounds, labels, colors=None):
@@ -932,20 +792,3 @@ def margin_losses(ax, margins, losses, floors=(), unit="bits"):
     ax.set_xlim(float(np.min(margins)), float(np.max(margins)))
     ax.set_ylim(bottom=0)
     ax.legend(loc="upper right")
-
-
-def gradient_bars(ax, gradient, labels=None, limit=1.0):
-    """The gradient of the loss with respect to each logit, as bars around zero.
-
-    Negative bars (the logit should rise) point down, positive ones up. Returns the
-    bar container.
-    """
-    gradient = np.asarray(gradient, dtype=float)
-    x = np.arange(len(gradient))
-    bars = ax.bar(x, gradient, width=0.6, color=COLORS["accent"])
-    ax.axhline(0.0, color=COLORS["ink"], lw=0.8)
-    ax.set_xticks(x, labels if labels is not None else [str(i) for i in x])
-    ax.set_ylim(-limit, limit)
-    ax.set_ylabel("gradient of the loss")
-    ax.grid(axis="x", visible=False)
-    return bars

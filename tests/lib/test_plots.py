@@ -61,34 +61,6 @@ def test_binary_entropy_curve_draws_the_values_it_is_given():
     assert texts["bent"].get_ha() == "right" and texts["bent"].get_va() == "bottom"
 
 
-def test_simplex_points_are_distributions_inside_the_triangle_and_nan_outside():
-    points = plots.simplex_points(60)
-    inside = ~np.isnan(points[..., 0])
-    assert 0.4 < inside.mean() < 0.6  # the triangle covers half of its bounding box
-    np.testing.assert_allclose(points[inside].sum(axis=-1), 1.0, atol=1e-12)
-    assert (points[inside] >= -1e-12).all()
-    assert np.isnan(points[~inside]).all()
-
-
-def test_simplex_xy_puts_the_certain_outcomes_at_the_corners():
-    x, y = plots.simplex_xy(np.eye(3))
-    np.testing.assert_allclose(x, [0, 1, 0.5])
-    np.testing.assert_allclose(y, [0, 0, plots.SIMPLEX_HEIGHT])
-    x, y = plots.simplex_xy([1 / 3, 1 / 3, 1 / 3])
-    assert (x, y) == pytest.approx((0.5, plots.SIMPLEX_HEIGHT / 3))
-
-
-def test_simplex_heatmap_masks_the_outside_and_labels_the_corners():
-    fig, ax = plots.subplots()
-    points = plots.simplex_points(40)
-    values = points[..., 0]  # any number per pixel
-    colorbar = plots.simplex_heatmap(ax, values, labels=("x", "y", "z"), vmax=1)
-    image = ax.get_images()[0]
-    assert image.get_array().mask.sum() == np.isnan(values).sum()
-    assert [t.get_text() for t in ax.texts] == ["x", "y", "z"]
-    assert colorbar.ax.get_ylabel() == "entropy (bits)"
-
-
 def test_estimate_bias_draws_mean_band_and_truth():
     fig, ax = plots.subplots()
     plots.estimate_bias(ax, [10, 100], [1.0, 1.5], [0.8, 1.4], [1.2, 1.6], 1.6)
@@ -182,30 +154,6 @@ def test_margin_losses_draw_one_line_per_target_and_the_floors():
     )
     assert len(ax.get_lines()) == 3
     assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
-
-
-def test_gradient_bars_point_both_ways():
-    fig, ax = plots.subplots()
-    bars = plots.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
-    assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
-    assert ax.get_ylim() == (-1.0, 1.0)
-
-
-def test_measure_bars_show_values_and_infinity():
-    fig, ax = plots.subplots()
-    bars, texts = plots.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
-    assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
-    assert (
-        texts[0].get_text().strip() == "1.500 bits"
-        and texts[1].get_text().strip() == "∞"
-    )
-    plots.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
-    assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
-    assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
-    assert (
-        texts[1].get_text().strip() == "5.000"
-        and texts[1].get_horizontalalignment() == "right"
-    )
 
 
 def test_code_length_convergence_draws_a_line_and_a_band_per_code():
