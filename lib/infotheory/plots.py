@@ -161,25 +161,6 @@ def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
     return p_bars, q_bars
 
 
-def frequency_convergence(ax, sizes, frequencies, p, labels=None):
-    """Empirical frequencies of each outcome against the number of samples (log scale).
-
-    ``frequencies[k, i]`` is the share of outcome ``i`` in the first ``sizes[k]``
-    samples; dashed lines mark the true probabilities ``p``.
-    """
-    labels = labels if labels is not None else [str(i) for i in range(len(p))]
-    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for i, (pi, label) in enumerate(zip(p, labels)):
-        color = colors[i % len(colors)]
-        ax.plot(sizes, frequencies[:, i], color=color, lw=1.6, label=label)
-        ax.axhline(pi, color=color, ls="--", lw=1)
-    ax.set_xscale("log")
-    ax.set_xlabel("number of samples")
-    ax.set_ylabel("observed frequency")
-    ax.set_ylim(0, 1)
-    ax.legend(ncols=min(len(p), 6), loc="upper right")
-
-
 # ----------------------------------------------------------------------------- information
 
 

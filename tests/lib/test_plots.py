@@ -41,13 +41,6 @@ def test_halving_steps_counts_questions():
     assert plots.halving_steps(ax, 52) == [52, 26, 13, 7, 4, 2, 1]
 
 
-def test_frequency_convergence_draws_one_line_and_one_guide_per_outcome():
-    fig, ax = plots.subplots()
-    sizes = np.array([1, 10, 100])
-    plots.frequency_convergence(ax, sizes, np.full((3, 2), 0.5), [0.5, 0.5], ["x", "y"])
-    assert len(ax.get_lines()) == 4
-
-
 def test_binary_entropy_curve_draws_the_values_it_is_given():
     fig, ax = plots.subplots()
     p = np.linspace(0, 1, 5)
