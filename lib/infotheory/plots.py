@@ -185,24 +185,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
     return line
 
 
-def halving_steps(ax, n):
-    """How ``n`` equally likely candidates shrink when each yes/no answer halves them."""
-    remaining = [n]
-    while remaining[-1] > 1:
-        remaining.append(int(np.ceil(remaining[-1] / 2)))
-    steps = np.arange(len(remaining))
-    ax.step(steps, remaining, where="post", color=COLORS["p"])
-    ax.plot(steps, remaining, "o", color=COLORS["p"], ms=5)
-    for s, r in zip(steps, remaining):
-        ax.annotate(
-            str(r), (s, r), xytext=(4, 4), textcoords="offset points", fontsize=9
-        )
-    ax.set_yscale("log", base=2)
-    ax.set_xlabel("yes/no questions asked")
-    ax.set_ylabel("candidates left")
-    return remaining
-
-
 # ----------------------------------------------------------------------------- entropy
 
 

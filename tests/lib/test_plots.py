@@ -36,11 +36,6 @@ def test_information_curve_plots_minus_log_p():
     np.testing.assert_array_equal(y, information(x))
 
 
-def test_halving_steps_counts_questions():
-    fig, ax = plots.subplots()
-    assert plots.halving_steps(ax, 52) == [52, 26, 13, 7, 4, 2, 1]
-
-
 def test_binary_entropy_curve_draws_the_values_it_is_given():
     fig, ax = plots.subplots()
     p = np.linspace(0, 1, 5)
