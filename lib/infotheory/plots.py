@@ -188,62 +188,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
 # ----------------------------------------------------------------------------- entropy
 
 
-def binary_entropy_curve(ax, p, h, marks=()):
-    """The entropy of a two-outcome distribution ``(p, 1 - p)`` against ``p``.
-
-    ``h[i]`` is the entropy at ``p[i]`` (computed by the caller); ``marks`` is a
-    sequence of ``(p, h, label)`` points to highlight. Returns the curve's line.
-    """
-    (line,) = ax.plot(p, h, color=COLORS["p"])
-    for p_mark, h_mark, label in marks:
-        ax.plot([p_mark], [h_mark], "o", color=COLORS["accent"], ms=6, zorder=3)
-        # Labels sit inside the arch: right of points on its left flank, left on its right.
-        side = (
-            "center"
-            if abs(p_mark - 0.5) < 0.05
-            else ("left" if p_mark < 0.5 else "right")
-        )
-        dx = {"center": 0, "left": 8, "right": -8}[side]
-        low = h_mark < 0.3  # near the axis: write above the point, not below
-        ax.annotate(
-            label,
-            (p_mark, h_mark),
-            xytext=(dx, 6 if low else -8),
-            textcoords="offset points",
-            ha=side,
-            va="bottom" if low else "top",
-            fontsize=9,
-        )
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.08)
-    ax.set_xlabel("probability of the first outcome $p$")
-    ax.set_ylabel("entropy $H_2(p)$ (bits)")
-    return line
-
-
-def estimate_bias(ax, sizes, mean, low, high, true_value, unit="bits"):
-    """Plug-in estimates of a quantity against the sample size (log scale).
-
-    ``mean`` is the average estimate over many samples of each size, ``low`` and
-    ``high`` bound the middle of their spread; a dashed line marks ``true_value``.
-    """
-    ax.fill_between(
-        sizes,
-        low,
-        high,
-        color=COLORS["sky"],
-        alpha=0.35,
-        lw=0,
-        label="middle 80% of the estimates",
-    )
-    ax.plot(sizes, mean, "o-", color=COLORS["p"], ms=4, label="average estimate")
-    ax.axhline(true_value, color=COLORS["accent"], ls="--", lw=1.5, label="true value")
-    ax.set_xscale("log")
-    ax.set_xlabel("sample size $n$")
-    ax.set_ylabel(f"estimated entropy ({unit})")
-    ax.legend(loc="lower right")
-
-
 # ----------------------------------------------------------------------------- codes
 
 

@@ -36,26 +36,6 @@ def test_information_curve_plots_minus_log_p():
     np.testing.assert_array_equal(y, information(x))
 
 
-def test_binary_entropy_curve_draws_the_values_it_is_given():
-    fig, ax = plots.subplots()
-    p = np.linspace(0, 1, 5)
-    h = np.array([0.0, 0.8, 1.0, 0.8, 0.0])
-    line = plots.binary_entropy_curve(
-        ax, p, h, marks=[(0.5, 1.0, "fair"), (0.99, 0.08, "bent")]
-    )
-    np.testing.assert_array_equal(line.get_ydata(), h)
-    texts = {t.get_text(): t for t in ax.texts}
-    assert set(texts) == {"fair", "bent"}
-    assert texts["bent"].get_ha() == "right" and texts["bent"].get_va() == "bottom"
-
-
-def test_estimate_bias_draws_mean_band_and_truth():
-    fig, ax = plots.subplots()
-    plots.estimate_bias(ax, [10, 100], [1.0, 1.5], [0.8, 1.4], [1.2, 1.6], 1.6)
-    assert len(ax.get_lines()) == 2 and len(ax.collections) == 1
-    assert ax.get_xscale() == "log"
-
-
 def test_code_tree_puts_each_symbol_at_the_end_of_its_codeword():
     fig, ax = plots.subplots()
     plots.code_tree(ax, {"a": "0", "b": "10", "c": "11"})
