@@ -191,64 +191,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
 # ----------------------------------------------------------------------------- codes
 
 
-def code_tree(ax, code):
-    """Draw the binary tree of a prefix code: each codeword is a path from the root.
-
-    A ``0`` goes down-left, a ``1`` down-right; each symbol sits at the end of its
-    codeword's path. ``code`` maps symbols to codewords.
-    """
-
-    def position(word):
-        # Node for the prefix `word`: the middle of its slice of [0, 1].
-        return (int(word, 2) + 0.5) / 2 ** len(word) if word else 0.5, -len(word)
-
-    depth = max(len(word) for word in code.values())
-    nodes = {""}
-    for word in code.values():
-        nodes.update(word[:i] for i in range(1, len(word) + 1))
-    nodes = sorted(nodes, key=lambda node: (len(node), node))  # a fixed drawing order
-    for node in nodes:
-        if node:
-            (x0, y0), (x1, y1) = position(node[:-1]), position(node)
-            ax.plot([x0, x1], [y0, y1], color=COLORS["grey"], lw=1.2, zorder=1)
-            ax.annotate(
-                node[-1],
-                ((x0 + x1) / 2, (y0 + y1) / 2),
-                xytext=(-6 if node[-1] == "0" else 6, 2),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-                color=COLORS["grey"],
-            )
-    leaves = set(code.values())
-    for node in nodes:
-        x, y = position(node)
-        leaf = node in leaves
-        ax.plot(
-            [x],
-            [y],
-            "o",
-            ms=7 if leaf else 4,
-            color=COLORS["p"] if leaf else COLORS["grey"],
-            zorder=2,
-        )
-    for symbol, word in code.items():
-        x, y = position(word)
-        ax.annotate(
-            f"{symbol}\n{word}",
-            (x, y),
-            xytext=(0, -8),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=9,
-            family="monospace",
-        )
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-depth - 0.9, 0.3)
-    ax.axis("off")
-
-
 def code_length_bars(ax, labels, lengths, ideal=None, codewords=None, ymax=None):
     """Codeword lengths per symbol as bars, for one or more codes side by side.
 
@@ -319,73 +261,6 @@ def codeword_heights(lengths, ideal=None, ymax=None):
     if ymax is not None:
         top = np.minimum(top, 0.75 * ymax)
     return top + 0.2
-
-
-def length_bounds(ax, h, length):
-    """Average code length against entropy for many distributions, inside ``H <= L < H + 1``."""
-    top = float(np.max(h)) + 1.2
-    grid = np.array([0.0, top])
-    ax.fill_between(
-        grid,
-        grid,
-        grid + 1,
-        color=COLORS["sky"],
-        alpha=0.25,
-        lw=0,
-        label="$H \\leq L < H + 1$",
-    )
-    ax.plot(grid, grid, color=COLORS["ink"], lw=1, label="$L = H$")
-    ax.plot(grid, grid + 1, color=COLORS["ink"], lw=1, ls="--", label="$L = H + 1$")
-    ax.plot(h, length, "o", color=COLORS["p"], ms=3, alpha=0.6, label="Huffman code")
-    ax.set_xlim(0, top - 0.2)
-    ax.set_ylim(0, top + 0.8)
-    ax.set_xlabel("entropy $H$ (bits)")
-    ax.set_ylabel("average length $L$ (bits)")
-    ax.legend(loc="upper left")
-
-
-def block_coding(ax, k, per_symbol, h, measured=None):
-    """Bits per symbol when coding blocks of ``k`` symbols, against the entropy ``h``.
-
-    ``per_symbol[i]`` is the expected length per symbol for blocks of ``k[i]``;
-    ``measured`` (optional) the bits per symbol a real encoded sample used. The dashed
-    curve is the guarantee ``H + 1/k``.
-    """
-    k = np.asarray(k)
-    ax.fill_between(
-        k,
-        h,
-        h + 1 / k,
-        color=COLORS["sky"],
-        alpha=0.2,
-        lw=0,
-        label="$H \\leq L_k / k < H + 1/k$",
-    )
-    ax.axhline(h, color=COLORS["accent"], ls="--", lw=1.5, label="entropy $H$")
-    ax.plot(
-        k, per_symbol, "o-", color=COLORS["p"], ms=5, label="Huffman code for blocks"
-    )
-    if measured is not None:
-        ax.plot(
-            k,
-            measured,
-            "x",
-            color=COLORS["ink"],
-            ms=7,
-            mew=1.5,
-            label="measured on a sample",
-        )
-    ax.set_xticks(k)
-    # Zoom in on the codes: the band's upper edge may leave the picture.
-    low = min(h, float(np.min(per_symbol)))
-    high = max(
-        float(np.max(per_symbol)),
-        float(np.max(measured)) if measured is not None else 0.0,
-    )
-    ax.set_ylim(low - 0.15 * (high - low), high + 0.9 * (high - low))
-    ax.set_xlabel("symbols per block $k$")
-    ax.set_ylabel("bits per symbol")
-    ax.legend(loc="upper right")
 
 
 # ----------------------------------------------------------------------------- cross-entropy

@@ -36,15 +36,6 @@ def test_information_curve_plots_minus_log_p():
     np.testing.assert_array_equal(y, information(x))
 
 
-def test_code_tree_puts_each_symbol_at_the_end_of_its_codeword():
-    fig, ax = plots.subplots()
-    plots.code_tree(ax, {"a": "0", "b": "10", "c": "11"})
-    labels = sorted(t.get_text() for t in ax.texts if "\n" in t.get_text())
-    assert labels == ["a\n0", "b\n10", "c\n11"]
-    edges = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
-    assert len(edges) == 4  # 0, 1, 10, 11
-
-
 def test_code_length_bars_show_lengths_ideal_ticks_and_codewords():
     fig, ax = plots.subplots()
     artists = plots.code_length_bars(
@@ -64,17 +55,6 @@ def test_codeword_heights_clear_bars_and_finite_ticks_only():
     heights = plots.codeword_heights([1, 2, 3], ideal=[1.5, 1.0, np.inf], ymax=4)
     np.testing.assert_allclose(heights, [1.7, 2.2, 3.2])
     assert plots.codeword_heights([9], ymax=8)[0] == pytest.approx(6.2)
-
-
-def test_length_bounds_and_block_coding_draw_their_guides():
-    fig, (ax1, ax2) = plots.subplots(ncols=2)
-    plots.length_bounds(ax1, np.array([0.5, 1.0]), np.array([1.0, 1.2]))
-    assert len(ax1.get_lines()) == 3
-    plots.block_coding(
-        ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87]
-    )
-    low, high = ax2.get_ylim()
-    assert low < 0.87 and high > 1.0
 
 
 def test_decision_regions_show_each_class_with_its_points():
