@@ -104,42 +104,6 @@ def test_margin_losses_draw_one_line_per_target_and_the_floors():
     assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
 
 
-def test_code_length_convergence_draws_a_line_and_a_band_per_code():
-    fig, ax = plots.subplots()
-    sizes = np.array([10, 100, 1000])
-    plots.code_length_convergence(
-        ax, sizes, [np.ones(3), np.full(3, 2.0)], [(1, 2), (2, 3)], ["p", "q"]
-    )
-    runs = [line for line in ax.get_lines() if line.get_label() in ("p", "q")]
-    assert [list(line.get_ydata()) for line in runs] == [[1, 1, 1], [2, 2, 2]]
-    assert len(ax.patches) == 2  # the two bands
-    assert ax.get_xscale() == "log"
-
-
-def test_log_below_line_marks_each_ratio():
-    fig, ax = plots.subplots()
-    plots.log_below_line(ax, ratios=[0.5, 2.0])
-    curve = next(line for line in ax.get_lines() if line.get_label() == r"$\ln x$")
-    x, y = curve.get_data()
-    np.testing.assert_allclose(y, np.log(x))
-    segments = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
-    assert [tuple(s.get_xdata()) for s in segments] == [(0.5, 0.5), (2.0, 2.0)]
-    assert [tuple(s.get_ydata()) for s in segments] == [
-        (np.log(0.5), -0.5),
-        (np.log(2.0), 1.0),
-    ]
-
-
-def test_gibbs_scatter_puts_one_point_per_pair():
-    fig, ax = plots.subplots()
-    plots.gibbs_scatter(ax, [1.0, 2.0, 0.5], [1.5, 2.0, 3.0])
-    (points,) = ax.collections
-    np.testing.assert_array_equal(
-        points.get_offsets(), [[1.0, 1.5], [2.0, 2.0], [0.5, 3.0]]
-    )
-    assert points.get_rasterized()
-
-
 def test_divergence_terms_colour_by_sign_and_mark_the_total():
     fig, ax = plots.subplots()
     plots.divergence_terms(ax, [0.8, -0.26, 0.0], ["a", "b", "c"], total=0.54)
