@@ -269,50 +269,6 @@ def codeword_heights(lengths, ideal=None, ymax=None):
 # ----------------------------------------------------------------------------- KL divergence
 
 
-def divergence_terms(ax, terms, labels, total, unit="bits"):
-    """The terms ``p_i log(p_i / q_i)`` of a KL divergence as bars, and their sum ``total``.
-
-    Terms can be negative (where ``q_i > p_i``); their sum cannot.
-    """
-    terms = np.asarray(terms, dtype=float)
-    colors = [COLORS["p"] if t >= 0 else COLORS["q"] for t in terms]
-    ax.bar(np.arange(len(terms)), terms, color=colors, width=0.6)
-    ax.axhline(0, color=COLORS["ink"], lw=0.8)
-    total = float(total)
-    ax.axhline(
-        total,
-        color=COLORS["accent"],
-        ls="--",
-        lw=1.5,
-        label=f"sum = {total:.3f} {unit}",
-    )
-    ax.set_xticks(np.arange(len(terms)), labels)
-    ax.set_ylabel(f"$p_i \\log_2(p_i / q_i)$ ({unit})")
-    ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper right")
-
-
-def smoothing_curve(ax, strengths, divergences, best, xlabel, color=None, unit="bits"):
-    """Divergence against the strength of smoothing (log x axis), the best strength marked."""
-    color = color or COLORS["p"]
-    (line,) = ax.plot(strengths, divergences, color=color)
-    best_x, best_y = best
-    ax.plot([best_x], [best_y], "o", color=COLORS["accent"], ms=6)
-    ax.annotate(
-        f"best: {best_y:.3f} {unit}",
-        (best_x, best_y),
-        xytext=(-6, 16),
-        textcoords="offset points",
-        ha="right",
-        fontsize=9,
-    )
-    ax.set_xscale("log")
-    plain_log_ticks(ax.xaxis)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(f"$D(P \\,\\|\\, Q)$ ({unit})")
-    return line
-
-
 def density_fits(ax, x, density, fits, labels, fill=True):
     """A density (P, blue) and fitted densities drawn over it; returns ``(p_line, fit_lines)``."""
     styles = [(COLORS["q"], "-"), (COLORS["good"], "--"), (COLORS["purple"], ":")]
@@ -331,60 +287,6 @@ def density_fits(ax, x, density, fits, labels, fill=True):
     ax.set_ylabel("density")
     ax.legend(loc="upper right")
     return p_line, fit_lines
-
-
-def divergence_map(ax, means, stds, surface, best, title, levels, unit="bits"):
-    """A divergence over Gaussians ``N(mean, std**2)`` as filled contours, its minimum starred.
-
-    ``surface[j, i]`` belongs to ``stds[j]`` and ``means[i]``; ``levels`` are the contour
-    levels (geometrically spaced levels suit divergences, which span several orders of
-    magnitude). Values above the last level share its colour; infinite ones stay white.
-    """
-    surface = np.ma.masked_invalid(np.asarray(surface, dtype=float))
-    filled = ax.contourf(
-        means,
-        stds,
-        surface,
-        levels=levels,
-        cmap="viridis_r",
-        extend="max",
-        norm=mpl.colors.LogNorm(vmin=levels[0], vmax=levels[-1]),
-    )
-    filled.set_rasterized(
-        True
-    )  # one embedded picture instead of thousands of SVG paths
-    ax.plot(
-        [best[0]], [best[1]], "*", color=COLORS["accent"], ms=14, mec="white", mew=1
-    )
-    ax.set_yscale("log")
-    low, high = float(np.min(stds)), float(np.max(stds))
-    plain_log_ticks(
-        ax.yaxis, ticks=[t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if low <= t <= high]
-    )
-    ax.set_xlabel("mean of $Q$")
-    ax.set_ylabel("std of $Q$")
-    ax.set_title(title)
-    ax.grid(False)
-    return filled
-
-
-def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
-    """Histogram estimates of a divergence against the number of bins, one line per sample size.
-
-    ``estimates[k][b]`` is the estimate from sample ``k`` with ``bins[b]`` bins; the exact
-    value is drawn as a dashed line. Infinite estimates are not drawn.
-    """
-    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for k, (row, label) in enumerate(zip(estimates, labels)):
-        ax.plot(
-            bins, row, "o-", ms=3.5, lw=1.6, color=colors[k % len(colors)], label=label
-        )
-    ax.axhline(exact, color=COLORS["ink"], ls="--", lw=1.2, label="exact")
-    ax.set_xscale("log")
-    plain_log_ticks(ax.xaxis, ticks=bins)
-    ax.set_xlabel("number of bins")
-    ax.set_ylabel(f"estimated $D(P \\,\\|\\, Q)$ ({unit})")
-    ax.legend(loc="upper left", ncols=2)
 
 
 # ----------------------------------------------------------------------------- learning

@@ -104,26 +104,6 @@ def test_margin_losses_draw_one_line_per_target_and_the_floors():
     assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
 
 
-def test_divergence_terms_colour_by_sign_and_mark_the_total():
-    fig, ax = plots.subplots()
-    plots.divergence_terms(ax, [0.8, -0.26, 0.0], ["a", "b", "c"], total=0.54)
-    heights = [bar.get_height() for bar in ax.patches]
-    assert heights == [0.8, -0.26, 0.0]
-    assert ax.patches[0].get_facecolor() != ax.patches[1].get_facecolor()
-    assert "sum = 0.540 bits" in [t.get_text() for t in ax.get_legend().get_texts()]
-
-
-def test_smoothing_curve_marks_the_best_strength():
-    fig, ax = plots.subplots()
-    line = plots.smoothing_curve(ax, [0.1, 1, 10], [0.5, 0.1, 0.3], (1, 0.1), "alpha")
-    assert list(line.get_ydata()) == [0.5, 0.1, 0.3]
-    assert any(t.get_text() == "best: 0.100 bits" for t in ax.texts)
-    labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert {"0.1", "1", "10"} <= set(labels) and not any(
-        "$" in label for label in labels
-    )
-
-
 def test_density_fits_return_the_lines_to_move():
     fig, ax = plots.subplots()
     x = np.linspace(-1, 1, 5)
@@ -132,23 +112,3 @@ def test_density_fits_return_the_lines_to_move():
     )
     assert list(second.get_ydata()) == [2.0] * 5
     assert ax.get_ylim()[1] == pytest.approx(2.0 * 1.15)
-
-
-def test_divergence_map_leaves_infinite_values_out():
-    fig, ax = plots.subplots()
-    surface = np.array([[1.0, 2.0, np.inf], [0.5, 1.0, 4.0]])
-    filled = plots.divergence_map(
-        ax, [0, 1, 2], [0.5, 1.0], surface, (0, 1.0), "t", np.geomspace(0.5, 8, 5)
-    )
-    assert filled.get_rasterized() and ax.get_yscale() == "log"
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.5", "1"]
-
-
-def test_estimate_vs_bins_draws_one_line_per_sample_size_and_the_exact_value():
-    fig, ax = plots.subplots()
-    plots.estimate_vs_bins(
-        ax, [2, 4, 8], [[0.1, 0.2, 0.3], [0.2, 0.3, np.inf]], ["small", "large"], 0.25
-    )
-    labels = [line.get_label() for line in ax.get_lines()]
-    assert labels == ["small", "large", "exact"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "4", "8"]
