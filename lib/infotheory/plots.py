@@ -1,8 +1,10 @@
-"""The book's figures: one style, one palette, small functions that draw one idea each.
+"""The book's figure style, and the figure helpers that several lessons share.
 
-Every function takes the numbers to draw (computed by :mod:`infotheory.measures` or by
-the lesson) and returns the matplotlib ``Figure``, or draws into an ``ax`` you pass.
-Nothing here computes an information measure of its own.
+A figure that one lesson draws lives in that lesson, as a hidden cell the reader can
+open; what only the explorers draw lives in :mod:`infotheory.widgets`. What stays here
+is the style every figure uses and the helpers that two or more lessons (or a lesson
+and an explorer) call. Each helper takes the numbers to draw, computed by the lesson,
+and draws them into an ``ax`` you pass.
 
 Figures are drawn on an opaque white background so that they stay readable in the
 book's dark mode, with the colour-blind-safe Okabe-Ito palette.
@@ -59,7 +61,7 @@ STYLE = {
     "font.size": 11,
     "lines.linewidth": 2.0,
     "figure.constrained_layout.use": True,
-    # Deterministic SVG: same ids and no timestamp, so re-running a lesson changes nothing.
+    # Deterministic SVG: same ids, no timestamp; re-running a lesson changes nothing.
     "svg.hashsalt": "infotheory",
     "svg.fonttype": "path",
 }
@@ -97,11 +99,11 @@ def subplots(
 
 
 def plain_log_ticks(axis, ticks=None):
-    """Label a log-scale ``axis`` (``ax.xaxis`` or ``ax.yaxis``) with plain numbers, 0.01 or 1,000.
+    """Label a log-scale ``axis`` (``ax.xaxis`` or ``ax.yaxis``) with plain numbers.
 
-    Plain text is easier to read than powers of ten and much faster to draw than the
-    mathtext labels matplotlib uses by default; minor ticks are left out. ``ticks``
-    places the major ticks.
+    Ticks read 0.01 or 1,000: easier to read than powers of ten, and much faster to
+    draw than the mathtext labels matplotlib uses by default. Minor ticks are left
+    out; ``ticks`` places the major ticks.
     """
     if ticks is not None:
         axis.set_ticks(ticks)
@@ -109,9 +111,6 @@ def plain_log_ticks(axis, ticks=None):
         mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}")
     )
     axis.set_minor_locator(mpl.ticker.NullLocator())
-
-
-# ----------------------------------------------------------------------------- distributions
 
 
 def distribution_bars(
@@ -148,7 +147,7 @@ def distribution_bars(
 
 
 def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
-    """Two distributions over the same outcomes as side-by-side bars (P blue, Q orange)."""
+    """Two distributions over the same outcomes, side by side: P blue, Q orange."""
     p_bars = distribution_bars(
         ax, p, labels, COLORS["p"], p_label, offset=-0.2, width=0.4, values=values
     )
@@ -159,9 +158,6 @@ def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
     ax.set_ylim(0, min(1.0, top * 1.25) if top > 0 else 1.0)
     ax.legend(loc="upper right")
     return p_bars, q_bars
-
-
-# ----------------------------------------------------------------------------- information
 
 
 def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
@@ -183,12 +179,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
     ax.set_xlabel("probability of the event $p$")
     ax.set_ylabel(f"information $-\\log p$ ({unit})")
     return line
-
-
-# ----------------------------------------------------------------------------- entropy
-
-
-# ----------------------------------------------------------------------------- codes
 
 
 def code_length_bars(ax, labels, lengths, ideal=None, codewords=None, ymax=None):
@@ -263,14 +253,11 @@ def codeword_heights(lengths, ideal=None, ymax=None):
     return top + 0.2
 
 
-# ----------------------------------------------------------------------------- cross-entropy
-
-
-# ----------------------------------------------------------------------------- KL divergence
-
-
 def density_fits(ax, x, density, fits, labels, fill=True):
-    """A density (P, blue) and fitted densities drawn over it; returns ``(p_line, fit_lines)``."""
+    """A density (P, blue) and fitted densities drawn over it.
+
+    Returns ``(p_line, fit_lines)``, the lines an explorer moves.
+    """
     styles = [(COLORS["q"], "-"), (COLORS["good"], "--"), (COLORS["purple"], ":")]
     (p_line,) = ax.plot(x, density, color=COLORS["p"], lw=2.2, label=labels[0])
     if fill:
@@ -287,121 +274,3 @@ def density_fits(ax, x, density, fits, labels, fill=True):
     ax.set_ylabel("density")
     ax.legend(loc="upper right")
     return p_line, fit_lines
-
-
-# ----------------------------------------------------------------------------- learning
-
-#: One colour and one marker per class in classification figures.
-CLASS_COLORS = (
-    COLORS["p"],
-    COLORS["q"],
-    COLORS["good"],
-    COLORS["purple"],
-    COLORS["sky"],
-    COLORS["accent"],
-)
-CLASS_MARKERS = ("o", "s", "^", "D", "v", "P")
-
-
-def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None):
-    """A classifier's decision regions behind the labelled data points.
-
-    ``predicted[i, j]`` is the class the model picks at the point
-    ``(grid_x[i, j], grid_y[i, j])``; ``x`` holds the data (shape ``(n, 2)``) and
-    ``labels`` their true classes. Each class has one colour and one marker, so the
-    figure also reads in grey.
-    """
-    predicted = np.asarray(predicted)
-    labels = np.asarray(labels)
-    n_classes = int(max(predicted.max(), labels.max())) + 1
-    names = (
-        class_names
-        if class_names is not None
-        else [f"class {k}" for k in range(n_classes)]
-    )
-    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)]
-    ax.contourf(
-        grid_x,
-        grid_y,
-        predicted,
-        levels=np.arange(n_classes + 1) - 0.5,
-        colors=colors,
-        alpha=0.18,
-    )
-    ax.contour(
-        grid_x,
-        grid_y,
-        predicted,
-        levels=np.arange(1, n_classes) - 0.5,
-        colors=COLORS["ink"],
-        linewidths=0.8,
-    )
-    for k in range(n_classes):
-        chosen = labels == k
-        ax.scatter(
-            x[chosen, 0],
-            x[chosen, 1],
-            s=16,
-            color=colors[k],
-            marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
-            edgecolors="white",
-            linewidths=0.4,
-            label=names[k],
-        )
-    ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
-    ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
-    ax.set_aspect("equal")
-    ax.set_xlabel("feature 1")
-    ax.set_ylabel("feature 2")
-    ax.grid(False)
-    ax.legend(
-        title="true class",
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        fontsize=9,
-        handletextpad=0.2,
-        borderaxespad=0.0,
-        markerscale=1.5,
-    )
-
-
-def training_curves(ax, curves, floor=None, unit="bits"):
-    """Loss-like quantities against the gradient step, with an optional floor.
-
-    ``curves`` maps a label to the values after ``0, 1, 2, ...`` steps; ``floor`` is
-    ``(value, label)``, drawn as a dashed line (such as the entropy of the targets).
-    Returns the line artists in the order of ``curves``.
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["p"], COLORS["good"]]
-    lines = []
-    for (label, values), color in zip(curves.items(), colors):
-        (line,) = ax.plot(np.arange(len(values)), values, color=color, label=label)
-        lines.append(line)
-    if floor is not None:
-        value, label = floor
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
-    ax.set_xlabel("gradient step")
-    ax.set_ylabel(unit)
-    ax.set_xlim(0, max(len(v) for v in curves.values()) - 1)
-    ax.set_ylim(bottom=-0.05 * max(float(np.max(v)) for v in curves.values()))
-    ax.legend(loc="upper right")
-    return lines
-
-
-def margin_losses(ax, margins, losses, floors=(), unit="bits"):
-    """Losses against how far the model's logit for the true class leads the others.
-
-    ``losses`` maps a label to the loss at each of ``margins``; ``floors`` is a
-    sequence of ``(value, label)`` dashed lines (the least loss reachable).
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["good"], COLORS["purple"]]
-    for (label, values), color in zip(losses.items(), colors):
-        ax.plot(margins, values, color=color, label=label)
-    for value, label in floors:
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.set_xlabel("margin of the true class's logit over the others")
-    ax.set_ylabel(f"loss ({unit})")
-    ax.set_xlim(float(np.min(margins)), float(np.max(margins)))
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")

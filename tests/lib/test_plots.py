@@ -1,4 +1,4 @@
-"""The figure helpers draw the numbers they are given, in the book's style."""
+"""The book's style, and the figure helpers lessons share."""
 
 import matplotlib
 import numpy as np
@@ -22,11 +22,37 @@ def test_style_gives_opaque_white_figures_with_deterministic_svg():
     assert matplotlib.rcParams["svg.hashsalt"] == "infotheory"
 
 
+def test_subplots_use_the_book_size_unless_told_otherwise():
+    fig, ax = plots.subplots()
+    assert tuple(fig.get_size_inches()) == plots.STYLE["figure.figsize"]
+    fig, axes = plots.subplots(ncols=2, width=5)
+    assert len(axes) == 2 and fig.get_size_inches()[0] == 5
+
+
+def test_plain_log_ticks_write_plain_numbers_without_minor_ticks():
+    fig, ax = plots.subplots()
+    ax.plot([0.01, 1000], [1, 2])
+    ax.set_xscale("log")
+    plots.plain_log_ticks(ax.xaxis, ticks=[0.01, 0.1, 1, 10, 1000])
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["0.01", "0.1", "1", "10", "1,000"]
+    assert ax.xaxis.get_minor_locator().tick_values(0.01, 1000) == []
+
+
 def test_distribution_bars_have_the_probabilities_as_heights():
     fig, ax = plots.subplots()
     bars = plots.distribution_bars(ax, [0.5, 0.25, 0.25], ["a", "b", "c"])
     assert [b.get_height() for b in bars] == [0.5, 0.25, 0.25]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+
+
+def test_compare_bars_put_p_and_q_side_by_side():
+    fig, ax = plots.subplots()
+    p_bars, q_bars = plots.compare_bars(ax, [0.5, 0.5], [0.9, 0.1], ["a", "b"])
+    assert [b.get_height() for b in q_bars] == [0.9, 0.1]
+    assert p_bars[0].get_x() < q_bars[0].get_x()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["P", "Q"]
 
 
 def test_information_curve_plots_minus_log_p():
@@ -55,53 +81,6 @@ def test_codeword_heights_clear_bars_and_finite_ticks_only():
     heights = plots.codeword_heights([1, 2, 3], ideal=[1.5, 1.0, np.inf], ymax=4)
     np.testing.assert_allclose(heights, [1.7, 2.2, 3.2])
     assert plots.codeword_heights([9], ymax=8)[0] == pytest.approx(6.2)
-
-
-def test_decision_regions_show_each_class_with_its_points():
-    fig, ax = plots.subplots()
-    gx, gy = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 4))
-    predicted = (gx > 0).astype(int)
-    x = np.array([[-0.5, 0.0], [0.5, 0.0], [0.6, 0.2]])
-    plots.decision_regions(ax, gx, gy, predicted, x, [0, 1, 1], ["left", "right"])
-    from matplotlib.collections import PathCollection
-
-    points = [
-        c.get_offsets().tolist()
-        for c in ax.collections
-        if isinstance(c, PathCollection)
-    ]
-    assert points == [[[-0.5, 0.0]], [[0.5, 0.0], [0.6, 0.2]]]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["left", "right"]
-    assert ax.get_xlim() == (-1.0, 1.0)
-
-
-def test_training_curves_draw_the_values_and_the_floor():
-    fig, ax = plots.subplots()
-    lines = plots.training_curves(
-        ax,
-        {"cross-entropy": [3.0, 2.0, 1.5], "KL": [2.0, 1.0, 0.5]},
-        floor=(1.0, "H(P)"),
-    )
-    assert lines[0].get_ydata().tolist() == [3.0, 2.0, 1.5]
-    assert lines[1].get_xdata().tolist() == [0, 1, 2]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "cross-entropy",
-        "KL",
-        "H(P)",
-    ]
-
-
-def test_margin_losses_draw_one_line_per_target_and_the_floors():
-    fig, ax = plots.subplots()
-    margins = np.linspace(0, 5, 6)
-    plots.margin_losses(
-        ax,
-        margins,
-        {"one-hot": margins[::-1] / 5, "smoothed": margins * 0 + 0.5},
-        floors=[(0.4, "H(P)")],
-    )
-    assert len(ax.get_lines()) == 3
-    assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
 
 
 def test_density_fits_return_the_lines_to_move():
