@@ -1,7 +1,8 @@
 """Benchmarks of the book: lessons, explorers, build and test, library, page weight.
 
-Run with ``make bench`` (``python -m bench.run``). Prints a markdown report, writes it to ``bench/results.md``
-and refreshes the figures in the README between its ``bench`` markers. Benchmarks
+Run with ``make bench`` (``python -m bench.run``). Prints a markdown report, writes it
+to ``bench/results.md`` and refreshes the figures in the README between its ``bench``
+markers. Benchmarks
 measure and print; they never fail. Every figure is the median of several runs
 (``BENCH_REPEAT``, default 3), except where the table says otherwise.
 
@@ -55,7 +56,7 @@ def mark(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-# ----------------------------------------------------------------------------- 1. lessons
+# -------------------------------------------------------------------------- 1. lessons
 
 
 def bench_lessons():
@@ -74,7 +75,7 @@ def bench_lessons():
     )
 
 
-# ----------------------------------------------------------------------------- 2. explorers
+# ------------------------------------------------------------------------ 2. explorers
 
 
 def typical_changes(control):
@@ -112,12 +113,14 @@ def bench_explorers():
     rows = []
     for cls in all_explorers():
         explorer = cls()
-        explorer.update_seconds.clear()
+        seconds = []
         for _ in range(REPEAT):
             for name, control in explorer.controls.items():
                 for value in typical_changes(control):
+                    start = time.perf_counter()
                     explorer.update(**{name: value})
-        times = np.array(explorer.update_seconds) * 1e3
+                    seconds.append(time.perf_counter() - start)
+        times = np.array(seconds) * 1e3
         median, worst = float(np.median(times)), float(times.max())
         rows.append(
             [
@@ -129,13 +132,14 @@ def bench_explorers():
             ]
         )
     return (
-        "Explorer latency: one update callback (artists moved, picture encoded) for a sweep "
-        "of every control; targets: median under 30 ms, worst under 100 ms.",
+        "Explorer latency: one update (control set, artists moved, picture encoded), "
+        "timed around `explorer.update`, for a sweep of every control; targets: "
+        "median under 30 ms, worst under 100 ms.",
         table(["explorer", "updates", "median ms", "worst ms", "on target"], rows),
     )
 
 
-# ----------------------------------------------------------------------------- 3. build, test
+# ---------------------------------------------------------------------- 3. build, test
 
 
 def run(command):
@@ -178,7 +182,7 @@ def bench_build_and_test():
     )
 
 
-# ----------------------------------------------------------------------------- 4. library
+# -------------------------------------------------------------------------- 4. library
 
 
 def best_time(function, n) -> float:
@@ -263,9 +267,9 @@ def bench_library():
             )
     text = (
         "Library against scipy and the floor (one `np.log` pass over the same array), "
-        "float64, single-threaded, validation included. Targets: at n >= 1e5 entropy within "
-        "2x the floor and KL within 3x; at n = 1e3 under 10 us of overhead beyond the floor; "
-        "always faster than scipy. Times in microseconds, best of 7."
+        "float64, single-threaded, validation included. Targets: at n >= 1e5 entropy "
+        "within 2x the floor and KL within 3x; at n = 1e3 under 10 us of overhead "
+        "beyond the floor; always faster than scipy. Times in microseconds, best of 7."
     )
     return text, table(
         ["function", "n", "us", "x floor", "scipy (x floor)", "on target"], rows
@@ -317,7 +321,8 @@ def bench_logits():
         from infotheory import learning
     except ImportError:
         return (
-            "Batched cross-entropy from logits: `infotheory.learning` is not in the library yet.",
+            "Batched cross-entropy from logits: `infotheory.learning` is not in the "
+            "library yet.",
             "",
         )
     import scipy.special
@@ -336,7 +341,10 @@ def bench_logits():
             np.arange(len(labels)), labels
         ].mean()
 
-    loss = getattr(learning, "cross_entropy_from_logits", None) or learning.cross_entropy_loss
+    loss = (
+        getattr(learning, "cross_entropy_from_logits", None)
+        or learning.cross_entropy_loss
+    )
     ours = best_time(lambda: loss(logits, labels, base=np.e), logits.size)
     floor = best_time(lambda: np.exp(logits), logits.size)
     rows = [
@@ -360,8 +368,8 @@ def bench_logits():
         ],
     ]
     return (
-        "Batched cross-entropy from logits, 4096 x 1000, integer labels, in nats; the floor is "
-        "one `np.exp` pass. Target: within 3x the floor.",
+        "Batched cross-entropy from logits, 4096 x 1000, integer labels, in nats; the "
+        "floor is one `np.exp` pass. Target: within 3x the floor.",
         table(["implementation", "ms", "x floor", "on target"], rows),
     )
 
@@ -421,9 +429,10 @@ def bench_pages():
         if p.is_file()
     )
     text = (
-        f"Page weight of the built site. Shared assets every page loads (CSS and scripts): "
-        f"{shared_bytes / 1024:,.0f} KiB, cached after the first page; MathJax, served from the site "
-        f"and loaded piecewise on demand: {mathjax / 1024 / 1024:.1f} MiB on disk."
+        "Page weight of the built site. Shared assets every page loads (CSS and "
+        f"scripts): {shared_bytes / 1024:,.0f} KiB, cached after the first page; "
+        "MathJax, served from the site and loaded piecewise on demand: "
+        f"{mathjax / 1024 / 1024:.1f} MiB on disk."
     )
     return text, table(
         ["page", "HTML KiB", "images", "images KiB", "page + images KiB"], rows
@@ -451,9 +460,9 @@ def main(selected: list[str]) -> None:
         if not selected or title.lower().split()[0] in selected
     ]
     parts = [
-        f"Measured on {date.today().isoformat()}: {platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}, numpy {np.__version__}; median of {REPEAT} runs "
-        "unless stated."
+        f"Measured on {date.today().isoformat()}: {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"numpy {np.__version__}; median of {REPEAT} runs unless stated."
     ]
     for title, function in chosen:
         print(f"== {title} ...", file=sys.stderr, flush=True)

@@ -49,6 +49,7 @@ COLAB_CELL_ID = "colab-install"
 COLAB_SOURCE = (
     "# In Colab only: install the book's library, infotheory, from its repository.\n"
     "import sys\n"
+    "\n"
     'if "google.colab" in sys.modules:\n'
     f'    %pip install --quiet "infotheory[widgets] @ git+{REPOSITORY}"'
 )

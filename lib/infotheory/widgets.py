@@ -3,6 +3,8 @@
 Every explorer is an :class:`Explorer`: a row of controls above a picture. When a
 control moves, the explorer updates the data of the artists it drew once (no new
 figure, no new axes) and sends one PNG to the browser, which keeps updates fast.
+The drawing helpers that only explorers use live here, next to the explorer that
+calls them; the figure helpers lessons share live in :mod:`infotheory.plots`.
 
 Where no live kernel is attached (the static website, a notebook opened before it is
 run), the explorer's stored output is a picture of its default setting (SVG, with a
@@ -13,13 +15,14 @@ from __future__ import annotations
 
 import base64
 import io
-import time
+from typing import ClassVar
 
 import ipywidgets as w
 import matplotlib as mpl
 import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from . import plots
 from .coding import average_length, huffman_code, ideal_lengths
@@ -36,6 +39,23 @@ from .measures import cross_entropy, entropy, information, kl_divergence, normal
 LIVE_DPI = 110
 
 
+def widget_figure(
+    width: float | None = None,
+    height: float | None = None,
+    ncols: int = 1,
+    width_ratios=None,
+) -> tuple[Figure, np.ndarray]:
+    """A figure that pyplot does not manage (never shown automatically), for widgets."""
+    with mpl.rc_context(plots.STYLE):
+        default_width, default_height = plots.STYLE["figure.figsize"]
+        fig = Figure(
+            figsize=(width or default_width, height or default_height),
+            layout="constrained",
+        )
+        axes = fig.subplots(1, ncols, squeeze=False, width_ratios=width_ratios)[0]
+    return fig, axes
+
+
 class Explorer(w.VBox):
     """Controls above a figure whose artists follow them.
 
@@ -45,13 +65,8 @@ class Explorer(w.VBox):
     receives as keyword arguments. ``moving`` lists the artists that change on a
     typical update; only they are redrawn, over a saved picture of everything else
     (blitting). :meth:`draw` returns ``True`` when it changed something outside them
-    (an axis limit, a label), which makes the next picture a full redraw.
-
-    Attributes
-    ----------
-    update_seconds : list of float
-        The wall time of each update (artist changes plus PNG encoding), for
-        benchmarks.
+    (an axis limit, a label), which makes the next picture a full redraw, and
+    ``False`` otherwise.
     """
 
     def __init__(self, controls: dict, figure, description: str, moving=()):
@@ -59,7 +74,6 @@ class Explorer(w.VBox):
         self.figure = figure
         self.description = description
         self.moving = list(moving)
-        self.update_seconds: list[float] = []
         self.image = w.Image(
             format="png", layout=w.Layout(width="100%", max_width="780px")
         )
@@ -85,7 +99,10 @@ class Explorer(w.VBox):
         return {name: control.value for name, control in self.controls.items()}
 
     def draw(self, **values) -> bool:  # pragma: no cover - abstract
-        """Update the artists to show ``values``; return True if more than ``moving`` changed."""
+        """Update the artists to show ``values``.
+
+        Returns True if more than the ``moving`` artists changed, else False.
+        """
         raise NotImplementedError
 
     def update(self, **values) -> None:
@@ -97,11 +114,9 @@ class Explorer(w.VBox):
         self._on_change()
 
     def _on_change(self, change=None) -> None:
-        start = time.perf_counter()
         if self.draw(**self.values):
             self._background = None
         self._render()
-        self.update_seconds.append(time.perf_counter() - start)
 
     def _render(self) -> None:
         canvas = self._canvas
@@ -167,9 +182,25 @@ def weight_sliders(weights, labels, width="240px") -> dict:
     }
 
 
-def weights_from(values: dict, n: int) -> np.ndarray:
-    """The weights set on the sliders of :func:`weight_sliders`, in order."""
-    return np.array([values[f"w{i}"] for i in range(n)])
+def weights_from(values: dict, n: int, prefix: str = "w") -> np.ndarray:
+    """The weights set on the sliders ``{prefix}0``, ``{prefix}1``, ..., in order."""
+    return np.array([values[f"{prefix}{i}"] for i in range(n)])
+
+
+def explain_zero_weights(title, weights, item="outcome", of="") -> bool:
+    """If every weight is zero, say so in the ``title`` text and return True.
+
+    No distribution can be made from weights that are all zero; an explorer then
+    leaves its picture as it was and tells the reader how to go on. ``item`` names
+    what the weights belong to, ``of`` the distribution, if there are several.
+    """
+    if np.sum(weights) != 0:
+        return False
+    owner = f" of {of}" if of else ""
+    title.set_text(
+        f"Every weight{owner} is zero: give at least one {item} a positive weight"
+    )
+    return True
 
 
 class DistributionSampler(Explorer):
@@ -205,7 +236,7 @@ class DistributionSampler(Explorer):
             description="seed",
             layout=w.Layout(width="240px"),
         )
-        figure, (ax,) = plots.widget_figure(height=3.0)
+        figure, (ax,) = widget_figure(height=3.0)
         zeros = np.zeros(len(labels))
         self.p_bars, self.f_bars = plots.compare_bars(
             ax,
@@ -216,7 +247,6 @@ class DistributionSampler(Explorer):
             q_label="observed frequency",
         )
         ax.set_ylim(0, 1)
-        self.ax = ax
         self.title = ax.set_title(" ")
         super().__init__(
             controls,
@@ -225,12 +255,9 @@ class DistributionSampler(Explorer):
             moving=[*self.p_bars, *self.f_bars, self.title],
         )
 
-    def draw(self, n, seed, **weights):
+    def draw(self, n, seed, **weights) -> bool:
         raw = weights_from(weights, len(self.labels))
-        if raw.sum() == 0:
-            self.title.set_text(
-                "Every weight is zero: give at least one outcome a positive weight"
-            )
+        if explain_zero_weights(self.title, raw):
             return False
         p = normalize(raw)
         counts = np.bincount(
@@ -249,9 +276,13 @@ class DistributionSampler(Explorer):
 
 
 class InformationExplorer(Explorer):
-    """Move the probability of an event and read its information on the ``-log p`` curve."""
+    """Move the probability of an event; read its information on the -log p curve."""
 
-    UNITS = {"bits": 2.0, "nats": float(np.e), "hartleys": 10.0}
+    UNITS: ClassVar[dict[str, float]] = {
+        "bits": 2.0,
+        "nats": float(np.e),
+        "hartleys": 10.0,
+    }
     P_MIN = 0.001
 
     def __init__(self, p=0.25, unit="bits"):
@@ -276,7 +307,7 @@ class InformationExplorer(Explorer):
                 style={"button_width": "80px"},
             ),
         }
-        figure, (ax,) = plots.widget_figure(height=3.2)
+        figure, (ax,) = widget_figure(height=3.2)
         self.grid = np.linspace(self.P_MIN, 1.0, 600)
         self.curve = plots.information_curve(
             ax, base=self.UNITS[unit], p_min=self.P_MIN, unit=unit
@@ -295,7 +326,7 @@ class InformationExplorer(Explorer):
             moving=[self.marker, self.guide, self.title],
         )
 
-    def draw(self, p, unit):
+    def draw(self, p, unit) -> bool:
         base = self.UNITS[unit]
         unit_changed = unit != self.unit
         if unit_changed:
@@ -313,6 +344,85 @@ class InformationExplorer(Explorer):
         return unit_changed
 
 
+#: Height of the equilateral probability triangle with unit sides.
+SIMPLEX_HEIGHT = float(np.sqrt(3) / 2)
+
+
+def simplex_xy(p):
+    """Where the distributions ``p``, of shape ``(..., 3)``, sit in the triangle.
+
+    Outcome 0 is the bottom-left corner, outcome 1 the bottom-right, outcome 2 the top.
+    Returns the ``x`` and ``y`` coordinates as arrays of shape ``p.shape[:-1]``.
+    """
+    p = np.asarray(p, dtype=float)
+    return p[..., 1] + 0.5 * p[..., 2], SIMPLEX_HEIGHT * p[..., 2]
+
+
+def simplex_points(resolution=200):
+    """The distributions at the pixels of a ``resolution``-wide picture of the triangle.
+
+    Returns an array of shape ``(rows, resolution, 3)``: the three probabilities at the
+    centre of each pixel (row 0 at the bottom), and NaN for pixels outside the triangle.
+    """
+    rows = round(resolution * SIMPLEX_HEIGHT)
+    x = (np.arange(resolution) + 0.5) / resolution
+    y = (np.arange(rows) + 0.5) / rows * SIMPLEX_HEIGHT
+    x, y = np.meshgrid(x, y)
+    p2 = y / SIMPLEX_HEIGHT
+    p1 = x - 0.5 * p2
+    p0 = 1.0 - p1 - p2
+    points = np.stack([p0, p1, p2], axis=-1)
+    points[(points < 0).any(axis=-1)] = np.nan
+    return points
+
+
+def simplex_heatmap(
+    ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None
+):
+    """Colour the probability triangle by ``values``, one per pixel.
+
+    The pixels are those of :func:`simplex_points`.
+
+    ``values`` has the shape of ``simplex_points(...)[..., 0]``, NaN outside the
+    triangle. Corners are labelled with ``labels``. Returns the colourbar.
+    """
+    values = np.ma.masked_invalid(values)
+    image = ax.imshow(
+        values,
+        origin="lower",
+        extent=(0, 1, 0, SIMPLEX_HEIGHT),
+        cmap="viridis",
+        vmin=0,
+        vmax=vmax,
+        interpolation="nearest",
+    )
+    corners = np.array([[0, 0], [1, 0], [0.5, SIMPLEX_HEIGHT], [0, 0]])
+    ax.plot(corners[:, 0], corners[:, 1], color=plots.COLORS["ink"], lw=1)
+    offsets = [
+        (-6, -6, "right", "top"),
+        (6, -6, "left", "top"),
+        (0, 8, "center", "bottom"),
+    ]
+    for (x, y), text, (dx, dy, ha, va) in zip(corners[:3], labels, offsets):
+        ax.annotate(
+            text,
+            (x, y),
+            xytext=(dx, dy),
+            textcoords="offset points",
+            ha=ha,
+            va=va,
+            fontsize=10,
+            fontweight="bold",
+        )
+    ax.set_xlim(-0.12, 1.12)
+    ax.set_ylim(-0.1, SIMPLEX_HEIGHT + 0.12)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
+    colorbar.set_label(label)
+    return colorbar
+
+
 class SimplexExplorer(Explorer):
     """Move a distribution over three outcomes around the probability triangle.
 
@@ -327,8 +437,8 @@ class SimplexExplorer(Explorer):
     def __init__(self, p=(0.5, 0.3), labels=("A", "B", "C")):
         if len(p) != 2:
             raise ValueError(
-                f"p must hold the first two probabilities (the third is the remainder), "
-                f"but got {len(p)} values."
+                "p must hold the first two probabilities (the third is the "
+                f"remainder), but got {len(p)} values."
             )
         if len(labels) != 3:
             raise ValueError(
@@ -352,15 +462,14 @@ class SimplexExplorer(Explorer):
             )
             for i, (v, label) in enumerate(zip(p, labels[:2]))
         }
-        figure, (ax, bars_ax) = plots.widget_figure(
+        figure, (ax, bars_ax) = widget_figure(
             width=7.4, height=3.6, ncols=2, width_ratios=(1.7, 1)
         )
-        points = plots.simplex_points(self.RESOLUTION)
+        points = simplex_points(self.RESOLUTION)
         inside = ~np.isnan(points[..., 0])
         values = np.full(points.shape[:2], np.nan)
         values[inside] = entropy(np.clip(points[inside], 0, 1))
-        self.h_max = float(np.log2(3))
-        colorbar = plots.simplex_heatmap(ax, values, self.labels, vmax=self.h_max)
+        colorbar = simplex_heatmap(ax, values, self.labels, vmax=float(np.log2(3)))
         (self.marker,) = ax.plot(
             [],
             [],
@@ -378,7 +487,6 @@ class SimplexExplorer(Explorer):
         bars_ax.set_ylim(0, 1)
         bars_ax.set_ylabel("")
         bars_ax.set_title("probabilities", fontsize=10, fontweight="normal")
-        self.ax, self.bars_ax = ax, bars_ax
         figure.get_layout_engine().set(w_pad=0.02, wspace=0.12)
         self.title = figure.suptitle(" ", fontsize=11, fontweight="bold")
         super().__init__(
@@ -388,21 +496,22 @@ class SimplexExplorer(Explorer):
             moving=[self.marker, self.level, *self.bars, self.title],
         )
 
-    def draw(self, p0, p1):
+    def draw(self, p0, p1) -> bool:
         rest = 1.0 - p0 - p1
         if rest < -self.TOLERANCE:
             self.marker.set_visible(False)
             self.level.set_visible(False)
             for bar, value in zip(self.bars, (p0, p1, 0.0)):
                 bar.set_height(value)
+            first, second = self.labels[:2]
             self.title.set_text(
-                f"p({self.labels[0]}) + p({self.labels[1]}) = {p0 + p1:.2f} is more than 1: "
-                f"lower one of them"
+                f"p({first}) + p({second}) = {p0 + p1:.2f} is more than 1: "
+                "lower one of them"
             )
             return False
         p = np.array([p0, p1, max(rest, 0.0)])
         h = entropy(p)
-        x, y = plots.simplex_xy(p)
+        x, y = simplex_xy(p)
         self.marker.set_data([x], [y])
         self.marker.set_visible(True)
         self.level.set_ydata([h, h])
@@ -434,7 +543,7 @@ class CodeExplorer(Explorer):
                 f"the explorer shows 2 to 8 symbols, but got {len(labels)}."
             )
         self.labels = list(labels)
-        figure, (ax,) = plots.widget_figure(height=3.4)
+        figure, (ax,) = widget_figure(height=3.4)
         n = len(labels)
         artists = plots.code_length_bars(
             ax,
@@ -470,7 +579,6 @@ class CodeExplorer(Explorer):
             )
             for i in range(n)
         ]
-        self.ax = ax
         self.title = ax.set_title(" ")
         super().__init__(
             controls,
@@ -485,12 +593,9 @@ class CodeExplorer(Explorer):
             ],
         )
 
-    def draw(self, **weights):
+    def draw(self, **weights) -> bool:
         raw = weights_from(weights, len(self.labels))
-        if raw.sum() == 0:
-            self.title.set_text(
-                "Every weight is zero: give at least one symbol a positive weight"
-            )
+        if explain_zero_weights(self.title, raw, item="symbol"):
             return False
         p = normalize(raw)
         code = huffman_code(p, self.labels)
@@ -506,10 +611,59 @@ class CodeExplorer(Explorer):
         self.ideal.set_ydata(ideal)
         length = average_length(p, code, self.labels)
         self.title.set_text(f"L = {length:.3f} bits,  H = {entropy(p):.3f} bits")
+        return False
+
+
+def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
+    """Horizontal bars of information measures, each labelled with its value.
+
+    A value beyond ``xmax`` (infinity included) draws a bar to the right edge with its
+    label inside. Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new
+    values.
+    """
+    values = [float(v) for v in values]
+    finite = [v for v in values if np.isfinite(v)]
+    xmax = xmax or max([1.0, *finite]) * 1.3
+    y = np.arange(len(values))
+    colors = colors or [plots.COLORS["p"]] * len(values)
+    bars = ax.barh(y, np.zeros(len(values)), color=colors, height=0.65)
+    ink = plots.COLORS["ink"]
+    texts = [ax.text(0, yi, "", va="center", fontsize=9, color=ink) for yi in y]
+    ax.set_yticks(y, labels)
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax)
+    ax.set_xlabel(unit)
+    ax.grid(axis="y", visible=False)
+    set_measure_bars(bars, texts, values, xmax, unit)
+    return bars, texts
+
+
+def set_measure_bars(bars, texts, values, xmax, unit="bits"):
+    """Give the bars and labels of :func:`measure_bars` new ``values``.
+
+    ``xmax`` is where the axis ends: a bar that leaves no room for its label after it
+    carries the label inside, and stops at ``xmax`` if it is longer.
+    """
+    for bar, text, value in zip(bars, texts, values):
+        value = float(value)
+        if value <= xmax * 0.8:  # room for the label after the bar
+            bar.set_width(value)
+            text.set_text(f" {value:.3f} {unit}".rstrip())
+            text.set_x(value)
+            text.set_horizontalalignment("left")
+            text.set_color(plots.COLORS["ink"])
+        else:  # the label goes inside the bar, which stops at the axis end
+            bar.set_width(min(value, xmax))
+            text.set_text(
+                f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ "
+            )
+            text.set_x(min(value, xmax))
+            text.set_horizontalalignment("right")
+            text.set_color("white")
 
 
 class CrossEntropyExplorer(Explorer):
-    """Shape two distributions P and Q side by side and read their entropies and cross-entropies.
+    """Shape two distributions P and Q; read their entropies and cross-entropies.
 
     A slider per outcome sets the weight of that outcome in P (and in Q); the weights
     are turned into probabilities explicitly with :func:`infotheory.normalize`. The
@@ -535,7 +689,8 @@ class CrossEntropyExplorer(Explorer):
         for name, weights in (("p", p), ("q", q)):
             if any(not 0 <= float(x) <= 1 for x in weights):
                 raise ValueError(
-                    f"{name} weights must lie between 0 and 1 (the slider range), but got {list(weights)}."
+                    f"{name} weights must lie between 0 and 1 (the slider range), "
+                    f"but got {list(weights)}."
                 )
         self.labels = list(labels)
         self.n = len(labels)
@@ -552,25 +707,22 @@ class CrossEntropyExplorer(Explorer):
                     layout=w.Layout(width="190px"),
                     style={"description_width": "60px"},
                 )
-        figure, (self.ax_bars, self.ax_measures) = plots.widget_figure(
-            width=7.0, height=3.0, ncols=2
-        )
+        figure, (bars_ax, measures_ax) = widget_figure(width=7.0, height=3.0, ncols=2)
         uniform = np.full(self.n, 1 / self.n)
         self.p_bars, self.q_bars = plots.compare_bars(
-            self.ax_bars, uniform, uniform, self.labels
+            bars_ax, uniform, uniform, self.labels
         )
-        self.ax_bars.set_ylim(0, 1)
-        self.xmax = self.XMAX
+        bars_ax.set_ylim(0, 1)
         colors = [
             plots.COLORS["p"],
             plots.COLORS["sky"],
             plots.COLORS["q"],
             plots.COLORS["purple"],
         ]
-        self.measure_bars, self.measure_texts = plots.measure_bars(
-            self.ax_measures, [0.0] * 4, self.LABELS, colors, xmax=self.xmax
+        self.measure_bars, self.measure_texts = measure_bars(
+            measures_ax, [0.0] * 4, self.LABELS, colors, xmax=self.XMAX
         )
-        self.ax_measures.set_xlabel("bits")
+        measures_ax.set_xlabel("bits")
         self.title = figure.suptitle(" ", fontsize=11)
         super().__init__(
             controls,
@@ -585,28 +737,25 @@ class CrossEntropyExplorer(Explorer):
             ],
         )
 
-    def draw(self, **values):
-        raw_p = np.array([values[f"p{i}"] for i in range(self.n)])
-        raw_q = np.array([values[f"q{i}"] for i in range(self.n)])
+    def draw(self, **values) -> bool:
+        raw_p = weights_from(values, self.n, prefix="p")
+        raw_q = weights_from(values, self.n, prefix="q")
         for name, raw in (("P", raw_p), ("Q", raw_q)):
-            if raw.sum() == 0:
-                self.title.set_text(
-                    f"Every weight of {name} is zero: give at least one outcome a positive weight"
-                )
+            if explain_zero_weights(self.title, raw, of=name):
                 return False
         p, q = normalize(raw_p), normalize(raw_q)
         for bar, value in zip(self.p_bars, p):
             bar.set_height(value)
         for bar, value in zip(self.q_bars, q):
             bar.set_height(value)
-        self.values_shown = measures = [
+        measures = [
             entropy(p),
             cross_entropy(p, q),
             entropy(q),
             cross_entropy(q, p),
         ]
-        plots.set_measure_bars(
-            self.measure_bars, self.measure_texts, measures, self.xmax, unit=""
+        set_measure_bars(
+            self.measure_bars, self.measure_texts, measures, self.XMAX, unit=""
         )
         gaps = [
             f"{g:.3f}" if np.isfinite(g) else "∞"
@@ -617,10 +766,10 @@ class CrossEntropyExplorer(Explorer):
 
 
 class GaussianFitExplorer(Explorer):
-    """Fit one Gaussian to two peaks by forward and by reverse KL, as the peaks move apart.
+    """Fit one Gaussian to two peaks by forward and reverse KL as the peaks move apart.
 
-    ``P`` mixes two Gaussians of width ``std`` whose centres lie ``separation`` apart. The
-    forward fit minimises ``D(P || Q)`` and the reverse fit ``D(Q || P)``, both with
+    ``P`` mixes two Gaussians of width ``std`` whose centres lie ``separation`` apart.
+    The forward fit minimises ``D(P || Q)`` and the reverse fit ``D(Q || P)``, both with
     :func:`infotheory.fit_gaussian`; every separation the slider offers is fitted once,
     when the explorer is built, so that moving the slider only swaps curves.
     """
@@ -632,7 +781,8 @@ class GaussianFitExplorer(Explorer):
     ):
         if separation not in self.SEPARATIONS:
             raise ValueError(
-                f"separation must be one of {list(self.SEPARATIONS)}, but got {separation!r}."
+                f"separation must be one of {list(self.SEPARATIONS)}, "
+                f"but got {separation!r}."
             )
         grid = np.linspace(-16, 16, 161) if grid is None else grid
         self.fits = {}
@@ -645,7 +795,6 @@ class GaussianFitExplorer(Explorer):
             )
         spacing = float(grid[1] - grid[0])
         shown = (grid >= window[0]) & (grid <= window[1])
-        self.x = grid[shown]
         self.curves = {
             s: tuple(d[shown] / spacing for d in (p, forward.q, reverse.q))
             for s, (p, forward, reverse) in self.fits.items()
@@ -658,11 +807,11 @@ class GaussianFitExplorer(Explorer):
                 layout=w.Layout(width="420px"),
             ),
         }
-        figure, (ax,) = plots.widget_figure(height=3.4)
+        figure, (ax,) = widget_figure(height=3.4)
         first = self.curves[separation]
         self.p_line, (self.forward_line, self.reverse_line) = plots.density_fits(
             ax,
-            self.x,
+            grid[shown],
             first[0],
             first[1:],
             [
@@ -674,7 +823,6 @@ class GaussianFitExplorer(Explorer):
         )
         top = max(float(np.max(c)) for curves in self.curves.values() for c in curves)
         ax.set_ylim(0, top * 1.3)
-        self.ax = ax
         self.title = ax.set_title(" ", fontsize=10, fontweight="normal")
         super().__init__(
             controls,
@@ -683,16 +831,34 @@ class GaussianFitExplorer(Explorer):
             moving=[self.p_line, self.forward_line, self.reverse_line, self.title],
         )
 
-    def draw(self, separation):
+    def draw(self, separation) -> bool:
         p, forward, reverse = self.curves[separation]
         self.p_line.set_ydata(p)
         self.forward_line.set_ydata(forward)
         self.reverse_line.set_ydata(reverse)
         _, f, r = self.fits[separation]
         self.title.set_text(
-            f"forward: mean {f.mean:.2f}, std {f.std:.2f}    reverse: mean {r.mean:.2f}, std {r.std:.2f}"
+            f"forward: mean {f.mean:.2f}, std {f.std:.2f}    "
+            f"reverse: mean {r.mean:.2f}, std {r.std:.2f}"
         )
         return False
+
+
+def gradient_bars(ax, gradient, labels=None, limit=1.0):
+    """The gradient of the loss with respect to each logit, as bars around zero.
+
+    Negative bars (the logit should rise) point down, positive ones up. Returns the
+    bar container.
+    """
+    gradient = np.asarray(gradient, dtype=float)
+    x = np.arange(len(gradient))
+    bars = ax.bar(x, gradient, width=0.6, color=plots.COLORS["accent"])
+    ax.axhline(0.0, color=plots.COLORS["ink"], lw=0.8)
+    ax.set_xticks(x, labels if labels is not None else [str(i) for i in x])
+    ax.set_ylim(-limit, limit)
+    ax.set_ylabel("gradient of the loss")
+    ax.grid(axis="x", visible=False)
+    return bars
 
 
 class SoftmaxExplorer(Explorer):
@@ -722,17 +888,19 @@ class SoftmaxExplorer(Explorer):
         logits = [float(v) for v in logits]
         if len(logits) != len(class_names):
             raise ValueError(
-                f"logits has {len(logits)} entries but class_names has {len(class_names)}; "
-                f"give one logit per class."
+                f"logits has {len(logits)} entries but class_names has "
+                f"{len(class_names)}; give one logit per class."
             )
         low, high = self.LOGIT_RANGE
         if not all(low <= v <= high for v in logits):
             raise ValueError(
-                f"every logit must lie between {low} and {high} (the slider range), but got {logits}."
+                f"every logit must lie between {low} and {high} (the slider range), "
+                f"but got {logits}."
             )
         if label not in range(len(class_names)):
             raise ValueError(
-                f"label must be a class index from 0 to {len(class_names) - 1}, but got {label!r}."
+                f"label must be a class index from 0 to {len(class_names) - 1}, "
+                f"but got {label!r}."
             )
         for name, value, (low, high) in (
             ("temperature", temperature, self.TEMPERATURE_RANGE),
@@ -778,7 +946,7 @@ class SoftmaxExplorer(Explorer):
             description="true class",
             style={"button_width": "60px"},
         )
-        figure, (left, right) = plots.widget_figure(width=7.6, height=3.3, ncols=2)
+        figure, (left, right) = widget_figure(width=7.6, height=3.3, ncols=2)
         k = len(class_names)
         self.p_bars, self.q_bars = plots.compare_bars(
             left,
@@ -789,11 +957,10 @@ class SoftmaxExplorer(Explorer):
             q_label="model Q",
         )
         left.set_ylim(0, 1.05)
-        self.gradient_bars = plots.gradient_bars(
+        self.gradient_bars = gradient_bars(
             right, np.zeros(k), self.class_names, limit=1.05
         )
         right.set_ylabel(r"$\partial L / \partial (z_j / T)$ (nats)")
-        self.left, self.right = left, right
         self.loss_title = left.set_title(" \n ", fontsize=10)
         right.set_title("gradient q \u2212 p of the loss", fontsize=10)
         super().__init__(
@@ -803,7 +970,7 @@ class SoftmaxExplorer(Explorer):
             moving=[*self.p_bars, *self.q_bars, *self.gradient_bars, self.loss_title],
         )
 
-    def draw(self, temperature, smoothing, label, **logits):
+    def draw(self, temperature, smoothing, label, **logits) -> bool:
         z = (
             np.array([logits[f"z{i}"] for i in range(len(self.class_names))])
             / temperature
@@ -824,3 +991,4 @@ class SoftmaxExplorer(Explorer):
             f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
             f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits"
         )
+        return False

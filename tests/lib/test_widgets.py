@@ -1,4 +1,4 @@
-"""The explorers: controls move the picture, fast paths stay correct, static pictures exist."""
+"""The explorers: controls move the picture, fast paths stay correct, pictures exist."""
 
 import base64
 import re
@@ -9,7 +9,7 @@ import pytest
 
 matplotlib.use("Agg")
 
-from infotheory import entropy, huffman_code, information, plots, widgets
+from infotheory import entropy, huffman_code, information, widgets
 
 
 def test_information_explorer_follows_its_slider():
@@ -30,6 +30,8 @@ def test_information_explorer_changes_unit_with_a_full_redraw():
     assert explorer.ax.get_ylim()[1] == pytest.approx(
         information(0.001, base=2.718281828459045) * 1.05
     )
+    assert explorer.draw(p=0.5, unit="hartleys") is True  # the axis changed too
+    assert explorer.draw(p=0.25, unit="hartleys") is False  # only the point moved
 
 
 def test_sampler_draws_the_requested_number_of_samples():
@@ -49,12 +51,38 @@ def test_sampler_explains_all_zero_weights_instead_of_failing():
     assert "give at least one outcome a positive weight" in explorer.title.get_text()
 
 
-def test_every_update_is_timed():
-    explorer = widgets.InformationExplorer()
-    for p in (0.1, 0.2, 0.3):
-        explorer.update(p=p)
-    assert len(explorer.update_seconds) == 3 and all(
-        t > 0 for t in explorer.update_seconds
+def all_explorers():
+    return sorted(widgets.Explorer.__subclasses__(), key=lambda cls: cls.__name__)
+
+
+def lowest(control):
+    """The first option of a control, or the low end of a slider."""
+    options = getattr(control, "options", None)
+    if not options:
+        return type(control.value)(control.min)
+    return options[0][1] if isinstance(options[0], tuple) else options[0]
+
+
+@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+def test_draw_says_whether_more_than_the_moving_artists_changed(cls):
+    explorer = cls()
+    assert explorer.draw(**explorer.values) is False  # nothing new to show
+    low = {name: lowest(control) for name, control in explorer.controls.items()}
+    for name in explorer.controls:
+        changed = explorer.draw(**{**explorer.values, name: low[name]})
+        assert type(changed) is bool, f"{cls.__name__}.draw returned {changed!r}"
+    # Every control at its low end at once: all weights zero, where there are any.
+    assert type(explorer.draw(**low)) is bool
+
+
+def test_zero_weights_are_explained_in_the_title():
+    fig, (ax,) = widgets.widget_figure()
+    title = ax.set_title(" ")
+    assert not widgets.explain_zero_weights(title, [0.0, 0.5])
+    assert title.get_text() == " "
+    assert widgets.explain_zero_weights(title, [0.0, 0.0], item="symbol", of="P")
+    assert title.get_text() == (
+        "Every weight of P is zero: give at least one symbol a positive weight"
     )
 
 
@@ -109,14 +137,42 @@ def test_bad_settings_get_clear_messages(make, message):
         make()
 
 
-# --------------------------------------------------------------------------- entropy and codes
+# ------------------------------------------------------------------ entropy and codes
+
+
+def test_simplex_points_are_distributions_inside_the_triangle_and_nan_outside():
+    points = widgets.simplex_points(60)
+    inside = ~np.isnan(points[..., 0])
+    assert 0.4 < inside.mean() < 0.6  # the triangle covers half of its bounding box
+    np.testing.assert_allclose(points[inside].sum(axis=-1), 1.0, atol=1e-12)
+    assert (points[inside] >= -1e-12).all()
+    assert np.isnan(points[~inside]).all()
+
+
+def test_simplex_xy_puts_the_certain_outcomes_at_the_corners():
+    x, y = widgets.simplex_xy(np.eye(3))
+    np.testing.assert_allclose(x, [0, 1, 0.5])
+    np.testing.assert_allclose(y, [0, 0, widgets.SIMPLEX_HEIGHT])
+    x, y = widgets.simplex_xy([1 / 3, 1 / 3, 1 / 3])
+    assert (x, y) == pytest.approx((0.5, widgets.SIMPLEX_HEIGHT / 3))
+
+
+def test_simplex_heatmap_masks_the_outside_and_labels_the_corners():
+    fig, (ax,) = widgets.widget_figure()
+    points = widgets.simplex_points(40)
+    values = points[..., 0]  # any number per pixel
+    colorbar = widgets.simplex_heatmap(ax, values, labels=("x", "y", "z"), vmax=1)
+    image = ax.get_images()[0]
+    assert image.get_array().mask.sum() == np.isnan(values).sum()
+    assert [t.get_text() for t in ax.texts] == ["x", "y", "z"]
+    assert colorbar.ax.get_ylabel() == "entropy (bits)"
 
 
 def test_simplex_explorer_moves_its_point_and_reads_the_entropy():
     explorer = widgets.SimplexExplorer(p=(0.5, 0.3))
     axes = len(explorer.figure.axes)
     explorer.update(p0=0.2, p1=0.3)
-    x, y = plots.simplex_xy([0.2, 0.3, 0.5])
+    x, y = widgets.simplex_xy([0.2, 0.3, 0.5])
     assert explorer.marker.get_data()[0][0] == pytest.approx(x)
     assert explorer.marker.get_data()[1][0] == pytest.approx(y)
     assert explorer.level.get_ydata()[0] == pytest.approx(entropy([0.2, 0.3, 0.5]))
@@ -184,6 +240,13 @@ def test_bad_explorer_settings_get_clear_messages(make, message):
         make()
 
 
+def test_gradient_bars_point_both_ways():
+    fig, (ax,) = widgets.widget_figure()
+    bars = widgets.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
+    assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
+    assert ax.get_ylim() == (-1.0, 1.0)
+
+
 def test_softmax_explorer_follows_its_logits():
     from infotheory import cross_entropy_loss, one_hot, softmax
 
@@ -246,9 +309,25 @@ def test_softmax_explorer_rejects_bad_settings(settings, message):
         widgets.SoftmaxExplorer(**settings)
 
 
+def test_measure_bars_show_values_and_infinity():
+    fig, (ax,) = widgets.widget_figure()
+    bars, texts = widgets.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
+    assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
+    assert (
+        texts[0].get_text().strip() == "1.500 bits"
+        and texts[1].get_text().strip() == "∞"
+    )
+    widgets.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
+    assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
+    assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
+    assert (
+        texts[1].get_text().strip() == "5.000"
+        and texts[1].get_horizontalalignment() == "right"
+    )
+
+
 def test_cross_entropy_explorer_shows_the_four_measures():
     explorer = widgets.CrossEntropyExplorer()
-    assert explorer.values_shown == [1.75, 2.25, 1.75, 2.375]
     assert [bar.get_width() for bar in explorer.measure_bars] == [
         1.75,
         2.25,
@@ -263,17 +342,17 @@ def test_cross_entropy_explorer_normalises_the_weights_it_is_given():
     before = explorer.image.value
     explorer.update(q0=0.5, q1=0.25, q2=0.125, q3=0.125)  # Q = P
     assert explorer.image.value != before
-    assert explorer.values_shown[1] == explorer.values_shown[0] == 1.75
+    widths = [bar.get_width() for bar in explorer.measure_bars]
+    assert widths[1] == widths[0] == 1.75
     explorer.update(p0=1.0, p1=1.0, p2=1.0, p3=1.0)  # weights, not probabilities
     assert [bar.get_height() for bar in explorer.p_bars] == [0.25] * 4
-    assert explorer.values_shown[0] == 2.0
+    assert explorer.measure_bars[0].get_width() == 2.0
 
 
 def test_cross_entropy_explorer_handles_zero_probability():
     explorer = widgets.CrossEntropyExplorer()
     explorer.update(q0=0.0)
-    assert explorer.values_shown[1] == float("inf")
-    assert explorer.measure_bars[1].get_width() == explorer.xmax
+    assert explorer.measure_bars[1].get_width() == explorer.XMAX
     assert explorer.measure_texts[1].get_text().strip() == "∞"
     assert explorer.title.get_text().startswith("extra bits: ∞ on P's data, ")
 
@@ -283,8 +362,8 @@ def test_cross_entropy_explorer_keeps_its_axis_and_labels_long_bars_inside():
     explorer.update(
         q0=0.01, p0=1.0, p1=0.0, p2=0.0, p3=0.0
     )  # H(P, Q) = -log2(0.01 / 0.76)
-    assert explorer.values_shown[1] == pytest.approx(6.248, abs=1e-3)
-    assert explorer.ax_measures.get_xlim()[1] == explorer.XMAX
+    measures_ax = explorer.figure.axes[1]
+    assert measures_ax.get_xlim()[1] == explorer.XMAX
     assert explorer.measure_bars[1].get_width() == explorer.XMAX
     assert explorer.measure_texts[1].get_text().strip() == "6.248"
     assert explorer.measure_texts[1].get_horizontalalignment() == "right"
@@ -298,7 +377,7 @@ def test_cross_entropy_explorer_explains_all_zero_weights():
 
 def test_gaussian_fit_explorer_swaps_in_the_fits_for_each_separation():
     explorer = widgets.GaussianFitExplorer(separation=0.0)
-    x = explorer.x
+    x = explorer.p_line.get_xdata()
     together = explorer.reverse_line.get_ydata().copy()
     explorer.update(separation=7.0)
     apart = explorer.reverse_line.get_ydata()
