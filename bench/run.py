@@ -1,10 +1,10 @@
 """Benchmarks of the book: lessons, explorers, build and test, library, page weight.
 
-Run with ``make bench`` (``python -m bench.run``). Prints a markdown report, writes it
-to ``bench/results.md`` and refreshes the figures in the README between its ``bench``
-markers. Benchmarks
-measure and print; they never fail. Every figure is the median of several runs
-(``BENCH_REPEAT``, default 3), except where the table says otherwise.
+Run with ``make bench`` (``python -m bench.run``): prints a markdown report and writes
+it to ``bench/results.md``; ``python -m bench.run library accuracy`` runs chosen
+sections and only prints. Benchmarks measure and print; they never fail. Every figure
+is the median of several runs (``BENCH_REPEAT``, default 3), except where the table
+says otherwise.
 
 The library is timed single-threaded, in this process, on float64 data, against
 scipy and against "the floor": one ``np.log`` pass over an array of the same size.
@@ -34,7 +34,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "3"))
 RESULTS = ROOT / "bench" / "results.md"
-README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
 def median_time(action, repeat=REPEAT) -> float:
@@ -317,15 +316,9 @@ def bench_accuracy():
 
 
 def bench_logits():
-    try:
-        from infotheory import learning
-    except ImportError:
-        return (
-            "Batched cross-entropy from logits: `infotheory.learning` is not in the "
-            "library yet.",
-            "",
-        )
     import scipy.special
+
+    from infotheory import learning
 
     rng = np.random.default_rng(2026)
     logits = rng.normal(0, 3, size=(4096, 1000))
@@ -341,10 +334,7 @@ def bench_logits():
             np.arange(len(labels)), labels
         ].mean()
 
-    loss = (
-        getattr(learning, "cross_entropy_from_logits", None)
-        or learning.cross_entropy_loss
-    )
+    loss = learning.cross_entropy_loss
     ours = best_time(lambda: loss(logits, labels, base=np.e), logits.size)
     floor = best_time(lambda: np.exp(logits), logits.size)
     rows = [
@@ -474,13 +464,6 @@ def main(selected: list[str]) -> None:
         RESULTS.write_text(
             "# Benchmark results\n\nWritten by `make bench`.\n\n" + report
         )
-        readme = (ROOT / "README.md").read_text()
-        if README_START in readme:
-            head, rest = readme.split(README_START, 1)
-            tail = rest.split(README_END, 1)[1]
-            (ROOT / "README.md").write_text(
-                f"{head}{README_START}\n{report}{README_END}{tail}"
-            )
 
 
 if __name__ == "__main__":
