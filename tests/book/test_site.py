@@ -62,4 +62,7 @@ def test_summary_cites_its_sources_from_the_bibliography(site):
         "SVI+16",
         "HVD15",
         "BHH21",
+        "Fel68",
+        "Jay03",
+        "Ola15",
     }
