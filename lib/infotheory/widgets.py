@@ -694,15 +694,28 @@ class CrossEntropyExplorer(Explorer):
                 )
         self.labels = list(labels)
         self.n = len(labels)
+        # A browser slider holds only multiples of its step: on first render it moves
+        # any other value to the nearest step and sends that back, so the live page
+        # would start at other numbers than the stored picture and the prose. A step
+        # of 0.005 holds eighths exactly (0.125 is 25 steps); a default off the steps
+        # is refused rather than shown wrong.
+        step = 0.005
         controls = {}
         for name, weights in (("p", p), ("q", q)):
             for i, (weight, label) in enumerate(zip(weights, labels)):
+                steps = float(weight) / step
+                if abs(steps - round(steps)) > 1e-9:
+                    raise ValueError(
+                        f"{name} weight {float(weight)!r} ({label}) is not a multiple "
+                        f"of the slider step {step}, so the live slider would move it; "
+                        f"round the weights to multiples of {step}."
+                    )
                 controls[f"{name}{i}"] = w.FloatSlider(
                     value=float(weight),
                     min=0.0,
                     max=1.0,
-                    step=0.01,
-                    readout_format=".2f",
+                    step=step,
+                    readout_format=".3f",
                     description=f"{name.upper()}: {label}",
                     layout=w.Layout(width="190px"),
                     style={"description_width": "60px"},

@@ -401,3 +401,74 @@ def test_gaussian_fit_explorer_curves_are_the_fitted_densities():
     np.testing.assert_allclose(
         explorer.forward_line.get_ydata(), forward.q[shown] / spacing
     )
+
+
+# -------------------------------------------------- live defaults equal stored pictures
+# A browser slider holds only ``min + k * step``. On first render the frontend moves any
+# other value to the nearest step and sends it back to the kernel, which redraws: the
+# live explorer would then start at other numbers than its stored picture and the prose.
+
+#: Every explorer as its lesson builds it (keep in step with the lessons' cells).
+LESSON_EXPLORERS = {
+    "01 sampler": lambda: widgets.DistributionSampler(
+        weights=(0.4, 0.3, 0.2, 0.1),
+        labels=("sun", "cloud", "rain", "snow"),
+        n=100,
+        seed=0,
+    ),
+    "02 information": lambda: widgets.InformationExplorer(p=13 / 52, unit="bits"),
+    "03 simplex": lambda: widgets.SimplexExplorer(
+        p=(0.5, 0.3), labels=("sun", "cloud", "rain")
+    ),
+    "04 code": lambda: widgets.CodeExplorer(
+        weights=(0.4, 0.3, 0.15, 0.1, 0.05), labels=("A", "B", "C", "D", "E")
+    ),
+    "05 cross-entropy": lambda: widgets.CrossEntropyExplorer(
+        p=(1 / 2, 1 / 4, 1 / 8, 1 / 8),
+        q=(1 / 4, 1 / 8, 1 / 8, 1 / 2),
+        labels=("A", "B", "C", "D"),
+    ),
+    "06 gaussian fit": lambda: widgets.GaussianFitExplorer(
+        separation=6.0, weights=(0.6, 0.4), grid=np.linspace(-16, 16, 161)
+    ),
+    "07 softmax": lambda: widgets.SoftmaxExplorer(
+        logits=(2.0, 1.0, 0.1), label=0, temperature=1.0, smoothing=0.0
+    ),
+}
+
+
+def snapped_in_browser(control):
+    """The value a browser slider settles on for ``control.value``: the nearest step.
+
+    Selection sliders, dropdowns and buttons hold exactly one of their options.
+    """
+    step = getattr(control, "step", None)
+    if step is None or isinstance(control.value, (bool, str)):
+        return control.value
+    # JavaScript's Math.round: halves go up (Python's round would go to even).
+    steps = np.floor((control.value - control.min) / step + 0.5)
+    return float(min(max(control.min + steps * step, control.min), control.max))
+
+
+def figure_texts(explorer):
+    return [t.get_text() for t in explorer.figure.findobj(matplotlib.text.Text)]
+
+
+@pytest.mark.parametrize("make", LESSON_EXPLORERS.values(), ids=LESSON_EXPLORERS.keys())
+def test_live_default_gives_the_stored_picture(make):
+    explorer = make()
+    stored_svg, stored_texts = explorer.svg(), figure_texts(explorer)
+    live = {name: snapped_in_browser(c) for name, c in explorer.controls.items()}
+    for name, control in explorer.controls.items():
+        assert live[name] == pytest.approx(control.value, abs=1e-12), (
+            f"{name} = {control.value!r} is not a step of its slider; "
+            f"the browser would show {live[name]!r}"
+        )
+    explorer.update(**live)
+    assert figure_texts(explorer) == stored_texts
+    assert explorer.svg() == stored_svg
+
+
+def test_cross_entropy_explorer_refuses_weights_its_sliders_cannot_hold():
+    with pytest.raises(ValueError, match=r"not a multiple of the slider step 0\.005"):
+        widgets.CrossEntropyExplorer(p=(0.5, 0.25, 0.1234, 0.1266))
