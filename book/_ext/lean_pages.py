@@ -21,8 +21,8 @@ from pathlib import Path
 from fontTools import subset
 
 UNUSED_TAGS = [
-    re.compile(r'\s*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>'),
-    re.compile(r'\s*<link rel="stylesheet" type="text/css" href="[^"]*sphinx-thebe\.css[^"]*" />'),
+    re.compile(r'\s*<script defer src="[^"]*/fontawesome\.js[^"]*"></script>'),
+    re.compile(r'\s*<link rel="stylesheet" [^>]*href="[^"]*sphinx-thebe\.css[^"]*" />'),
     re.compile(r'\s*<script async="async" src="[^"]*sphinx-thebe\.js[^"]*"></script>'),
     re.compile(r"\s*<script>const THEBE_JS_URL = [^<]*</script>"),
     re.compile(r'\s*<script type="text/x-thebe-config">.*?</script>', re.S),
@@ -45,8 +45,10 @@ def lean(html: str) -> str:
 
 FONTS = "_static/vendor/fontawesome/webfonts"
 THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
-#: A rule of the theme's stylesheet that draws one icon: .fa-bars:before{content:"\f0c9"}
-ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"\\([0-9a-f]{4})"\}')
+#: A rule of the theme's stylesheet that draws an icon: .fa-bars:before{content:"\f0c9"}
+ICON_RULE = re.compile(
+    r'((?:\.fa-[a-z0-9-]+:(?:before|after),?)+)\{content:"\\([0-9a-f]{4})"\}'
+)
 WOFF2_SOURCE = re.compile(r'url\([^)]*\.woff2\) format\("woff2"\),')
 
 
@@ -59,14 +61,14 @@ def icon_codepoints(site: Path) -> set[int]:
         for name in re.findall(r"\.(fa-[a-z0-9-]+)", rule[1]):
             glyph_of[name] = int(rule[2], 16)
     styles = ICON_RULE.sub("", theme) + "".join(
-        path.read_text(encoding="utf-8") for path in (site / "_static").rglob("*.css")
+        path.read_text(encoding="utf-8")
+        for path in (site / "_static").rglob("*.css")
         if path != site / THEME_CSS
     )
     codepoints = {int(h, 16) for h in re.findall(r"\\([ef][0-9a-f]{3})\b", styles)}
     for page in site.rglob("*.html"):
-        for name in set(re.findall(r"\bfa-[a-z0-9-]+", page.read_text(encoding="utf-8"))):
-            if name in glyph_of:
-                codepoints.add(glyph_of[name])
+        names = set(re.findall(r"\bfa-[a-z0-9-]+", page.read_text(encoding="utf-8")))
+        codepoints.update(glyph_of[name] for name in names if name in glyph_of)
     return codepoints
 
 
@@ -83,7 +85,8 @@ def subset_icon_fonts(site: Path) -> None:
         subset.save_font(font, str(woff2.with_suffix(".ttf")), options)
         woff2.unlink()
     css = site / THEME_CSS
-    css.write_text(WOFF2_SOURCE.sub("", css.read_text(encoding="utf-8")), encoding="utf-8")
+    text = css.read_text(encoding="utf-8")
+    css.write_text(WOFF2_SOURCE.sub("", text), encoding="utf-8")
 
 
 def _on_build_finished(app, exception) -> None:
