@@ -132,3 +132,20 @@ def test_tables_and_equations_scroll_sideways_on_a_phone(new_page, served_site):
     assert (
         page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     ), "the page itself scrolls sideways"
+
+
+@pytest.mark.parametrize("page_path", [f"book/{path.stem}" for path in LESSONS])
+def test_figures_on_a_phone_keep_readable_labels(new_page, served_site, page_path):
+    page, _, _ = visit(new_page, served_site, page_path, **PHONE)
+    page.wait_for_load_state("load")
+    scales = page.eval_on_selector_all(
+        "article img",
+        "images => images.filter(i => i.naturalWidth)"
+        ".map(i => [i.getAttribute('alt'), i.clientWidth / i.naturalWidth])",
+    )
+    assert scales, "a lesson without figures"
+    small = [(alt, round(scale, 2)) for alt, scale in scales if scale < 0.79]
+    assert small == [], "figures too small to read on a phone"
+    assert (
+        page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    ), "the page itself scrolls sideways"
