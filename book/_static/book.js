@@ -8,7 +8,7 @@ const SMALLEST_FIGURE_SCALE = 0.8;
 function keepFiguresReadable() {
   document.querySelectorAll("article img").forEach((img) => {
     const smallest = SMALLEST_FIGURE_SCALE * img.naturalWidth;
-    if (!img.naturalWidth || img.parentElement.clientWidth >= smallest) return;
+    if (!img.naturalWidth || img.clientWidth >= smallest) return;
     const frame = document.createElement("div");
     frame.className = "wide-figure";
     img.replaceWith(frame);
