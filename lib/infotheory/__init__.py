@@ -3,6 +3,8 @@
 The math lives in small modules that import only numpy:
 
 * :mod:`infotheory.measures`: information, entropy, cross-entropy, KL divergence.
+* :mod:`infotheory.joint`: joint distributions of two variables: marginals, joint and
+  conditional entropy, mutual information.
 * :mod:`infotheory.coding`: prefix codes: Huffman and Shannon codes, the Kraft sum,
   encode/decode.
 * :mod:`infotheory.distributions`: distributions on a grid (discretised Gaussians,
@@ -17,9 +19,9 @@ interactive explorers (:mod:`infotheory.widgets`) are imported explicitly, so
 in bits unless you pass ``base=np.e`` (nats).
 """
 
-from . import classifier, coding, distributions, learning, measures
+from . import classifier, coding, distributions, joint, learning, measures
 
-_MODULES = (measures, coding, distributions, learning, classifier)
+_MODULES = (measures, joint, coding, distributions, learning, classifier)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 

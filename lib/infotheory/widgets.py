@@ -1004,4 +1004,237 @@ class SoftmaxExplorer(Explorer):
             f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
             f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits"
         )
+
+
+
+
+# ----------------------------------------------------------------- joint distributions
+
+from .joint import (  # noqa: E402 (imported with the explorer that uses it)
+    conditional_entropy,
+    joint_entropy,
+    marginals,
+    mutual_information,
+)
+
+
+class JointExplorer(Explorer):
+    """Shape the joint table of two yes/no variables and watch its entropies add up.
+
+    Three sliders set ``P(X = 1)``, ``P(Y = 1 | X = 0)`` and ``P(Y = 1 | X = 1)``; they
+    fix the 2x2 joint table, shown on the left (rows X, columns Y, with the marginals
+    beside and below). On the right, bars to scale on one axis of bits: ``H(X, Y)``;
+    ``H(X)`` from its left end and ``H(Y)`` from its right end; and below them
+    ``H(X | Y)``, ``I(X; Y)`` and ``H(Y | X)``, which fill ``H(X, Y)`` exactly, so that
+    ``H(X) = H(X | Y) + I(X; Y)`` and ``H(Y) = I(X; Y) + H(Y | X)`` can be read off.
+    X and Y are independent exactly when the two conditional sliders agree (or X is
+    certain): then ``I(X; Y)`` vanishes and the title says so.
+
+    Every slider moves in steps of 0.01, and the values it starts at must be on those
+    steps (a browser snaps a slider to its steps, so the live explorer would not
+    start where its static picture is).
+    """
+
+    STEP = 0.01
+    LABELS = (
+        "$H(X, Y)$",
+        "$H(X)$",
+        "$H(Y)$",
+        "$H(X \\mid Y)$",
+        "$I(X; Y)$",
+        "$H(Y \\mid X)$",
+    )
+    #: The bits axis: a 2x2 table has at most 2 bits; the rest is room for values.
+    XMAX = 2.45
+
+    def __init__(
+        self,
+        p_x=0.25,
+        p_y_given_x=(0.0, 0.5),
+        x_labels=("X = 0", "X = 1"),
+        y_labels=("Y = 0", "Y = 1"),
+    ):
+        if len(p_y_given_x) != 2:
+            raise ValueError(
+                f"p_y_given_x must hold two probabilities, P(Y = 1 | X = 0) and "
+                f"P(Y = 1 | X = 1), but got {p_y_given_x!r}."
+            )
+        for name, value in (
+            ("p_x", p_x),
+            ("p_y_given_x[0]", p_y_given_x[0]),
+            ("p_y_given_x[1]", p_y_given_x[1]),
+        ):
+            value = float(value)
+            if not (0 <= value <= 1 and value == round(value / self.STEP) * self.STEP):
+                raise ValueError(
+                    f"{name} must be a multiple of {self.STEP} between 0 and 1 (the "
+                    f"slider's steps), but got {value!r}; round it to two decimals."
+                )
+        if len(x_labels) != 2 or len(y_labels) != 2:
+            raise ValueError(
+                f"x_labels and y_labels must name the two values of X and of Y, but "
+                f"got {list(x_labels)} and {list(y_labels)}."
+            )
+        self.x_labels, self.y_labels = list(x_labels), list(y_labels)
+        slider = dict(
+            min=0.0,
+            max=1.0,
+            step=self.STEP,
+            readout_format=".2f",
+            layout=w.Layout(width="330px"),
+            style={"description_width": "130px"},
+        )
+        yes = y_labels[1]
+        controls = {
+            "p_x": w.FloatSlider(
+                value=float(p_x), description=f"P({x_labels[1]})", **slider
+            ),
+            "p_y0": w.FloatSlider(
+                value=float(p_y_given_x[0]),
+                description=f"P({yes} | {x_labels[0]})",
+                **slider,
+            ),
+            "p_y1": w.FloatSlider(
+                value=float(p_y_given_x[1]),
+                description=f"P({yes} | {x_labels[1]})",
+                **slider,
+            ),
+        }
+        figure, (self.ax_table, self.ax_bars) = plots.widget_figure(
+            width=7.6, height=3.3, ncols=2, width_ratios=[1, 1.5]
+        )
+        self._build_table(self.ax_table)
+        self._build_bars(self.ax_bars)
+        self.title = figure.suptitle(" ", fontsize=11)
+        super().__init__(
+            controls,
+            figure,
+            "Joint entropy, conditional entropy and mutual information",
+            moving=[
+                self.table_image,
+                *self.cell_texts,
+                *self.margin_texts,
+                *self.bars,
+                *self.bar_texts,
+                *self.guides,
+                self.title,
+            ],
+        )
+
+    def _build_table(self, ax):
+        ink = plots.COLORS["ink"]
+        self.table_image = ax.imshow(
+            np.zeros((2, 2)),
+            cmap="Blues",
+            vmin=0,
+            vmax=1,
+            extent=(-0.5, 1.5, 1.5, -0.5),
+        )
+        self.cell_texts = [
+            ax.text(j, i, "", ha="center", va="center", fontsize=11)
+            for i in range(2)
+            for j in range(2)
+        ]
+        # Marginals: P(X) to the right of each row, P(Y) below each column.
+        self.margin_texts = [
+            ax.text(1.95, i, "", ha="center", va="center", fontsize=10, color=ink)
+            for i in range(2)
+        ] + [
+            ax.text(j, 1.95, "", ha="center", va="center", fontsize=10, color=ink)
+            for j in range(2)
+        ]
+        ax.text(1.95, -0.75, "P(X)", ha="center", va="center", fontsize=10)
+        ax.text(-0.85, 1.95, "P(Y)", ha="right", va="center", fontsize=10)
+        ax.set_xlim(-0.5, 2.4)
+        ax.set_ylim(2.4, -0.5)
+        ax.set_xticks([0, 1], self.y_labels)
+        ax.set_yticks([0, 1], self.x_labels)
+        ax.xaxis.tick_top()
+        ax.xaxis.set_label_position("top")
+        ax.set_xlabel("Y")
+        ax.set_ylabel("X", rotation=0, labelpad=10)
+        ax.tick_params(length=0)
+        ax.grid(False)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        ax.set_aspect("equal")
+
+    def _build_bars(self, ax):
+        colors = [
+            plots.COLORS["grey"],
+            plots.COLORS["p"],
+            plots.COLORS["q"],
+            plots.COLORS["sky"],
+            plots.COLORS["good"],
+            plots.COLORS["accent"],
+        ]
+        y = np.arange(len(self.LABELS))
+        self.bars = list(ax.barh(y, np.zeros(len(y)), color=colors, height=0.62))
+        self.bar_texts = [
+            ax.text(0, yi, "", va="center", fontsize=9, color=plots.COLORS["ink"])
+            for yi in y
+        ]
+        self.guides = [
+            ax.axvline(0, color=plots.COLORS["grey"], lw=0.8, ls=":") for _ in range(3)
+        ]
+        ax.set_yticks(y, self.LABELS)
+        ax.invert_yaxis()
+        ax.set_xlim(0, self.XMAX)
+        ax.set_xticks([0, 0.5, 1, 1.5, 2])
+        ax.set_xlabel("bits")
+        ax.grid(axis="y", visible=False)
+
+    def draw(self, p_x, p_y0, p_y1):
+        pxy = np.array(
+            [[(1 - p_x) * (1 - p_y0), (1 - p_x) * p_y0], [p_x * (1 - p_y1), p_x * p_y1]]
+        )
+        self.pxy = pxy
+        px, py = marginals(pxy)
+        h_x, h_y, h_xy = entropy(px), entropy(py), joint_entropy(pxy)
+        h_y_given_x = conditional_entropy(pxy)
+        h_x_given_y = conditional_entropy(pxy, given="columns")
+        i = mutual_information(pxy)
+        self.values_shown = {
+            "H(X,Y)": h_xy,
+            "H(X)": h_x,
+            "H(Y)": h_y,
+            "H(X|Y)": h_x_given_y,
+            "I(X;Y)": i,
+            "H(Y|X)": h_y_given_x,
+        }
+        self.table_image.set_data(pxy)
+        for text, value in zip(self.cell_texts, pxy.ravel()):
+            text.set_text(f"{value:.3f}")
+            text.set_color("white" if value > 0.55 else plots.COLORS["ink"])
+        for text, value in zip(self.margin_texts, [*px, *py]):
+            text.set_text(f"{value:.3f}")
+        # MacKay's layout: the three parts of H(X, Y) side by side, H(X) and H(Y)
+        # over the parts they are made of.
+        cut_left, cut_right = h_x_given_y, h_x_given_y + i
+        spans = [
+            (0.0, h_xy),
+            (0.0, cut_right),
+            (cut_left, h_xy),
+            (0.0, cut_left),
+            (cut_left, cut_right),
+            (cut_right, h_xy),
+        ]
+        for bar, text, (start, end), value in zip(
+            self.bars, self.bar_texts, spans, self.values_shown.values()
+        ):
+            bar.set_x(start)
+            bar.set_width(end - start)
+            text.set_x(end + 0.03)
+            text.set_text(f"{value:.3f}")
+        for guide, x in zip(self.guides, (cut_left, cut_right, h_xy)):
+            guide.set_xdata([x, x])
+        independent = p_y0 == p_y1 or p_x in (0.0, 1.0)
+        if independent:
+            self.title.set_text(
+                "X and Y are independent: I(X;Y) = 0 and H(X,Y) = H(X) + H(Y)"
+            )
+        else:
+            self.title.set_text(
+                f"I(X;Y) = H(X) + H(Y) \u2212 H(X,Y) = {i:.3f} bits shared"
+            )
         return False

@@ -107,3 +107,14 @@ def logits_and_targets(draw):
         for _ in range(len(z))
     ]
     return z, normalize(np.array(rows))
+
+
+# ------------------------------------------------------------------------- joint tables
+
+
+@st.composite
+def joint_tables(draw, max_rows=6, max_columns=6):
+    """A joint table of two variables, shape (nx, ny), whose entries sum to 1."""
+    nx = draw(st.integers(1, max_rows))
+    ny = draw(st.integers(1, max_columns))
+    return draw(distributions(nx * ny, nx * ny)).reshape(nx, ny)

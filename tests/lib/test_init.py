@@ -15,11 +15,12 @@ from infotheory import (
     classifier,
     coding,
     distributions,
+    joint,
     learning,
     measures,
 )
 
-MODULES = [measures, coding, distributions, learning, classifier]
+MODULES = [measures, joint, coding, distributions, learning, classifier]
 
 
 def test_the_package_exports_exactly_the_public_names_of_its_modules():

@@ -431,7 +431,13 @@ LESSON_EXPLORERS = {
     "06 gaussian fit": lambda: widgets.GaussianFitExplorer(
         separation=6.0, weights=(0.6, 0.4), grid=np.linspace(-16, 16, 161)
     ),
-    "07 softmax": lambda: widgets.SoftmaxExplorer(
+    "07 joint": lambda: widgets.JointExplorer(
+        p_x=0.25,
+        p_y_given_x=(0.0, 0.5),
+        x_labels=["clear", "cloudy"],
+        y_labels=["dry", "rain"],
+    ),
+    "08 softmax": lambda: widgets.SoftmaxExplorer(
         logits=(2.0, 1.0, 0.1), label=0, temperature=1.0, smoothing=0.0
     ),
 }
@@ -472,3 +478,81 @@ def test_live_default_gives_the_stored_picture(make):
 def test_cross_entropy_explorer_refuses_weights_its_sliders_cannot_hold():
     with pytest.raises(ValueError, match=r"not a multiple of the slider step 0\.005"):
         widgets.CrossEntropyExplorer(p=(0.5, 0.25, 0.1234, 0.1266))
+
+
+# ------------------------------------------------------------------- joint distributions
+
+
+def test_joint_explorer_default_is_the_sky_and_rain_table():
+    from infotheory import conditional_entropy, joint_entropy, mutual_information
+
+    explorer = widgets.JointExplorer()
+    assert explorer.pxy.tolist() == [[0.75, 0.0], [0.125, 0.125]]
+    shown = explorer.values_shown
+    assert shown["H(X,Y)"] == joint_entropy(explorer.pxy)
+    assert shown["H(Y|X)"] == conditional_entropy(explorer.pxy) == 0.25
+    assert shown["I(X;Y)"] == mutual_information(explorer.pxy)
+    assert explorer.title.get_text().endswith(f"{shown['I(X;Y)']:.3f} bits shared")
+    assert [t.get_text() for t in explorer.cell_texts] == [
+        "0.750",
+        "0.000",
+        "0.125",
+        "0.125",
+    ]
+
+
+def test_joint_explorer_bars_add_up():
+    explorer = widgets.JointExplorer()
+    explorer.update(p_x=0.3, p_y0=0.2, p_y1=0.7)
+    spans = [(bar.get_x(), bar.get_x() + bar.get_width()) for bar in explorer.bars]
+    joint, x, y, x_given_y, shared, y_given_x = spans
+    assert joint[0] == x[0] == x_given_y[0] == 0.0
+    assert x_given_y[1] == shared[0] == y[0]  # H(X | Y) then I(X; Y) ...
+    assert shared[1] == x[1] == y_given_x[0]  # ... then H(Y | X)
+    assert y_given_x[1] == y[1] == joint[1]
+    shown = explorer.values_shown
+    assert shown["H(X)"] + shown["H(Y|X)"] == pytest.approx(shown["H(X,Y)"])
+    assert shown["H(Y)"] + shown["H(X|Y)"] == pytest.approx(shown["H(X,Y)"])
+    widths = [bar.get_width() for bar in explorer.bars]
+    assert widths == pytest.approx(list(shown.values()))
+
+
+def test_joint_explorer_says_when_the_variables_are_independent():
+    explorer = widgets.JointExplorer()
+    before = explorer.image.value
+    explorer.update(p_y0=0.5)  # rain as likely after a clear sky as after clouds
+    assert explorer.image.value != before
+    assert explorer.title.get_text().startswith("X and Y are independent")
+    assert explorer.values_shown["I(X;Y)"] == pytest.approx(0.0, abs=1e-15)
+    assert explorer.bars[4].get_width() == pytest.approx(0.0, abs=1e-15)
+    explorer.update(p_y0=0.2, p_x=0.0)  # X is certain
+    assert explorer.title.get_text().startswith("X and Y are independent")
+    explorer.update(p_x=0.4)
+    assert "bits shared" in explorer.title.get_text()
+
+
+def test_joint_explorer_names_the_values_on_its_sliders():
+    explorer = widgets.JointExplorer(
+        x_labels=("clear", "cloudy"), y_labels=("dry", "rain")
+    )
+    assert [c.description for c in explorer.controls.values()] == [
+        "P(cloudy)",
+        "P(rain | clear)",
+        "P(rain | cloudy)",
+    ]
+    assert all(c.step == 0.01 for c in explorer.controls.values())
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (dict(p_x=0.125), "p_x must be a multiple of 0.01 between 0 and 1"),
+        (dict(p_x=1.5), "p_x must be a multiple of 0.01 between 0 and 1"),
+        (dict(p_y_given_x=(0.5, -0.1)), r"p_y_given_x\[1\] must be a multiple"),
+        (dict(p_y_given_x=(0.5,)), "p_y_given_x must hold two probabilities"),
+        (dict(x_labels=("a", "b", "c")), "x_labels and y_labels must name the two"),
+    ],
+)
+def test_joint_explorer_rejects_bad_settings(settings, message):
+    with pytest.raises(ValueError, match=message):
+        widgets.JointExplorer(**settings)

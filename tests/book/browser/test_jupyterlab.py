@@ -24,13 +24,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
-    """JupyterLab on loopback, with a token, serving a copy of the lessons."""
+    """JupyterLab on loopback, with a token, serving a copy of the lessons (and of
+    the data they read from ``../data``)."""
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(
         ROOT / "book",
         home / "book",
         ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"),
     )
+    shutil.copytree(ROOT / "data", home / "data")
     port, token = free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
