@@ -1004,8 +1004,7 @@ class SoftmaxExplorer(Explorer):
             f"loss H(P,Q) = {bits:.3f} bits = {nats:.3f} nats\n"
             f"= floor H(P) {entropy(p):.3f} + KL {kl_divergence(p, q):.3f} bits"
         )
-
-
+        return False
 
 
 # ----------------------------------------------------------------- joint distributions
@@ -1100,7 +1099,7 @@ class JointExplorer(Explorer):
                 **slider,
             ),
         }
-        figure, (self.ax_table, self.ax_bars) = plots.widget_figure(
+        figure, (self.ax_table, self.ax_bars) = widget_figure(
             width=7.6, height=3.3, ncols=2, width_ratios=[1, 1.5]
         )
         self._build_table(self.ax_table)
