@@ -480,7 +480,7 @@ def test_cross_entropy_explorer_refuses_weights_its_sliders_cannot_hold():
         widgets.CrossEntropyExplorer(p=(0.5, 0.25, 0.1234, 0.1266))
 
 
-# ------------------------------------------------------------------- joint distributions
+# ------------------------------------------------------------------ joint distributions
 
 
 def test_joint_explorer_default_is_the_sky_and_rain_table():
