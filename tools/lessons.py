@@ -47,11 +47,13 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REPOSITORY = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
 COLAB_CELL_ID = "colab-install"
 COLAB_SOURCE = (
-    "# In Colab only: install the book's library, infotheory, from its repository.\n"
+    "# In Colab only: fetch the book (its library and data) and run from its lessons.\n"
     "import sys\n"
     "\n"
     'if "google.colab" in sys.modules:\n'
-    f'    %pip install --quiet "infotheory[widgets] @ git+{REPOSITORY}"'
+    f"    !git clone --quiet --depth 1 {REPOSITORY} /content/book\n"
+    '    %pip install --quiet "/content/book[widgets]"\n'
+    "    %cd /content/book/book"
 )
 
 
