@@ -89,6 +89,11 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     page.wait_for_selector(".jp-RenderedImage img", timeout=30_000)
     sentences = page.locator(".jp-OutputArea-output[data-mime-type='text/markdown']")
     sentences.first.wait_for(timeout=30_000)
+    page.wait_for_function(  # JupyterLab renders cells lazily, as they come in view
+        '() => document.querySelector(".jp-OutputArea-output'
+        "[data-mime-type='text/markdown']\")?.innerText.trim()",
+        timeout=30_000,
+    )
     sentence = sentences.first.inner_text()
     assert sentence.strip() and "$" not in sentence and "\\(" not in sentence
 
