@@ -136,12 +136,12 @@ def test_the_library_and_its_tests_need_only_their_extras():
     assert imports((ROOT / "tests" / "lib").glob("*.py")) <= extra("test")
 
 
-def test_jupyterlab_does_not_ask_readers_about_news():
+def test_jupyterlab_does_not_ask_readers_about_news_and_saves_widget_state():
     """make runs postBuild too, so this venv has the settings Binder readers get."""
     overrides = (
         Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     )
-    settings = json.loads(overrides.read_text())[
-        "@jupyterlab/apputils-extension:notification"
-    ]
-    assert settings == {"fetchNews": "false", "checkForUpdates": False}
+    settings = json.loads(overrides.read_text())
+    news = settings["@jupyterlab/apputils-extension:notification"]
+    assert news == {"fetchNews": "false", "checkForUpdates": False}
+    assert settings["@jupyter-widgets/jupyterlab-manager:plugin"]["saveState"]

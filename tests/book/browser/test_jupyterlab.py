@@ -1,5 +1,6 @@
 """Every lesson in JupyterLab, as a reader runs it: every cell, then a slider."""
 
+import json
 import os
 import secrets
 import shutil
@@ -90,6 +91,11 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     page.wait_for_selector(".jp-RenderedImage img", timeout=30_000)
     sentences = page.locator(".jp-OutputArea-output[data-mime-type='text/markdown']")
     sentences.first.wait_for(timeout=30_000)
+    page.wait_for_function(  # JupyterLab renders cells lazily, as they come in view
+        '() => document.querySelector(".jp-OutputArea-output'
+        "[data-mime-type='text/markdown']\")?.innerText.trim()",
+        timeout=30_000,
+    )
     sentence = sentences.first.inner_text()
     assert sentence.strip() and "$" not in sentence and "\\(" not in sentence
 
@@ -143,3 +149,23 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
         path=str(artifacts / f"jupyterlab_{lesson.removesuffix('.ipynb')}.png")
     )
     assert traffic.external == [], "JupyterLab asked the internet for something"
+
+    # Saved after running, the lesson reopens without its kernel showing its explorer,
+    # not an error.
+    page.locator(".lm-MenuBar-itemLabel", has_text="File").first.click()
+    page.locator(".lm-Menu-itemLabel", has_text="Save Notebook").first.click()
+    page.wait_for_function(
+        "() => !document.querySelector('.jp-mod-dirty')", timeout=30_000
+    )
+    sessions = json.load(
+        urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10)
+    )
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE"
+        )
+        urllib.request.urlopen(request, timeout=30)
+    page.goto(f"{base}/lab/workspaces/{workspace}/tree/{lesson}?token={token}&reset")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    page.wait_for_selector(".jupyter-widgets.widget-vbox img", timeout=30_000)
+    assert page.get_by_text("model not found").count() == 0
