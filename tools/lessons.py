@@ -51,7 +51,8 @@ COLAB_SOURCE = (
     "import sys\n"
     "\n"
     'if "google.colab" in sys.modules:\n'
-    f"    !git clone --quiet --depth 1 {REPOSITORY} /content/book\n"
+    f'    repository = "{REPOSITORY}"\n'
+    "    !git clone --quiet --depth 1 {repository} /content/book\n"
     '    %pip install --quiet "/content/book[widgets]"\n'
     "    %cd /content/book/book"
 )
