@@ -12,14 +12,16 @@ import infotheory
 from infotheory import (
     _units,
     _validation,
+    calibration,
     classifier,
     coding,
+    datasets,
     distributions,
     learning,
     measures,
 )
 
-MODULES = [measures, coding, distributions, learning, classifier]
+MODULES = [measures, coding, distributions, learning, classifier, calibration, datasets]
 
 
 def test_the_package_exports_exactly_the_public_names_of_its_modules():
