@@ -9,8 +9,12 @@ The math lives in small modules that import only numpy:
   encode/decode.
 * :mod:`infotheory.distributions`: distributions on a grid (discretised Gaussians,
   mixtures), histograms and smoothing, and Gaussians fitted by forward or reverse KL.
-* :mod:`infotheory.learning`: softmax, cross-entropy loss from logits and its gradient.
+* :mod:`infotheory.learning`: softmax, cross-entropy loss from logits and its gradient;
+  the sigmoid and binary cross-entropy.
 * :mod:`infotheory.classifier`: a tiny softmax classifier trained on that loss.
+* :mod:`infotheory.calibration`: reliability tables, expected calibration error and
+  temperature scaling.
+* :mod:`infotheory.datasets`: the handwritten digits of ``data/`` and seeded splits.
 
 The package exports the public names of these modules (each module's ``__all__``),
 so ``from infotheory import entropy`` works. Plotting (:mod:`infotheory.plots`) and
@@ -19,9 +23,27 @@ interactive explorers (:mod:`infotheory.widgets`) are imported explicitly, so
 in bits unless you pass ``base=np.e`` (nats).
 """
 
-from . import classifier, coding, distributions, joint, learning, measures
+from . import (
+    calibration,
+    classifier,
+    coding,
+    datasets,
+    distributions,
+    joint,
+    learning,
+    measures,
+)
 
-_MODULES = (measures, joint, coding, distributions, learning, classifier)
+_MODULES = (
+    measures,
+    joint,
+    coding,
+    distributions,
+    learning,
+    classifier,
+    calibration,
+    datasets,
+)
 
 __all__ = [name for module in _MODULES for name in module.__all__]
 

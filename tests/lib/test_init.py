@@ -12,15 +12,26 @@ import infotheory
 from infotheory import (
     _units,
     _validation,
+    calibration,
     classifier,
     coding,
+    datasets,
     distributions,
     joint,
     learning,
     measures,
 )
 
-MODULES = [measures, joint, coding, distributions, learning, classifier]
+MODULES = [
+    measures,
+    joint,
+    coding,
+    distributions,
+    learning,
+    classifier,
+    calibration,
+    datasets,
+]
 
 
 def test_the_package_exports_exactly_the_public_names_of_its_modules():
