@@ -437,6 +437,13 @@ def _encode_intervals(lows, highs, totals) -> str:
     return "".join(out)
 
 
+def _no_steps(model) -> bool:
+    """Whether ``model`` is one distribution per step for no steps at all (shape
+    ``(0, k)``): the model of an empty message, with nothing to check."""
+    shape = np.shape(model) if not isinstance(model, (str, bytes)) else ()
+    return len(shape) == 2 and shape[0] == 0 and shape[1] > 0
+
+
 class _Coder:
     """The model of one encoding or decoding: its symbols and distributions.
 
@@ -460,7 +467,9 @@ class _Coder:
                 )
             self.symbols = _as_symbols(symbols, len(_as_list(symbols)))
         else:
-            array = as_distribution(model, "model")
+            array = np.asarray(model, dtype=np.float64) if _no_steps(model) else None
+            if array is None:
+                array = as_distribution(model, "model")
             if array.ndim not in (1, 2):
                 raise ValueError(
                     f"model must be one distribution (1-D) or one distribution per "

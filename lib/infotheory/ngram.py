@@ -588,8 +588,8 @@ class CharNgramModel:
         types = level.raw_types if raw else level.cont_types
         terms = np.empty((3, len(keys)), dtype=np.int64)
         terms[0, order] = counts
-        terms[1, order] = np.where(seen, types[context_index], 0)
-        terms[2, order] = np.where(seen, totals[context_index], 0)
+        terms[1, order] = _take(types, context_index, seen)
+        terms[2, order] = _take(totals, context_index, seen)
         return terms[0], terms[1], terms[2]
 
     def _terms_for(self, text, context) -> dict:
@@ -656,8 +656,8 @@ class CharNgramModel:
             context_index, seen = _find(level.contexts, unique)
             totals = level.raw_total if raw else level.cont_total
             types = level.raw_types if raw else level.cont_types
-            total = np.where(seen, totals[context_index], 0)[inverse, None]
-            kinds = np.where(seen, types[context_index], 0)[inverse, None]
+            total = _take(totals, context_index, seen)[inverse, None]
+            kinds = _take(types, context_index, seen)[inverse, None]
             rows = _interpolate(counts[inverse], kinds, total, self._discount(k), rows)
         return rows
 
@@ -701,6 +701,7 @@ def _count(codes: np.ndarray, size: int, n: int) -> list[_Level]:
             cont[np.searchsorted(keys, suffixes)] = number
         context = keys // size
         starts = np.flatnonzero(np.r_[True, context[1:] != context[:-1]])
+        starts = starts[: len(keys)]  # no sequences (a text shorter than k): none
         levels.append(
             _Level(
                 keys=keys,
@@ -737,11 +738,12 @@ def _distinct_sequences(codes: np.ndarray, size: int, n: int) -> list:
     found = []
     for k in range(1, n + 1):
         if k > 1:
-            keys = codes[: len(keys) - 1] * size ** (k - 1) + keys[1:]
+            keys = codes[: max(len(keys) - 1, 0)] * size ** (k - 1) + keys[1:]
             after = order[order > 0] - 1  # sorted by the k - 1 characters after them
             order = after[np.argsort(small[after], kind="stable")]
         ordered = keys[order]
         starts = np.flatnonzero(np.r_[True, ordered[1:] != ordered[:-1]])
+        starts = starts[: len(ordered)]  # none for a text shorter than k
         found.append((ordered[starts], np.diff(np.r_[starts, len(ordered)])))
     return found
 
@@ -769,15 +771,23 @@ def _follower_slice(level: _Level, context: int, size: int) -> tuple[int, int]:
 
 def _find(sorted_keys: np.ndarray, keys: np.ndarray):
     """Where each of ``keys`` is in ``sorted_keys``, and whether it is there."""
+    if not len(sorted_keys):
+        return np.zeros(np.shape(keys), dtype=np.int64), np.zeros(np.shape(keys), bool)
     index = np.searchsorted(sorted_keys, keys)
     index[index == len(sorted_keys)] = 0
     return index, sorted_keys[index] == keys
 
 
+def _take(values: np.ndarray, index: np.ndarray, seen: np.ndarray):
+    """``values[index]`` where ``seen``, 0 elsewhere."""
+    if not len(values):
+        return np.zeros(np.shape(index), dtype=np.int64)
+    return np.where(seen, values[index], 0)
+
+
 def _lookup(sorted_keys: np.ndarray, keys: np.ndarray, values: np.ndarray):
     """``values`` at the positions of ``keys`` in ``sorted_keys``; 0 for absent keys."""
-    index, seen = _find(sorted_keys, keys)
-    return np.where(seen, values[index], 0)
+    return _take(values, *_find(sorted_keys, keys))
 
 
 def _interpolate(counts, kinds, total, discount, lower):

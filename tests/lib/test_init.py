@@ -12,14 +12,16 @@ import infotheory
 from infotheory import (
     _units,
     _validation,
+    arithmetic,
     classifier,
     coding,
     distributions,
     learning,
     measures,
+    ngram,
 )
 
-MODULES = [measures, coding, distributions, learning, classifier]
+MODULES = [measures, coding, arithmetic, distributions, learning, classifier, ngram]
 
 
 def test_the_package_exports_exactly_the_public_names_of_its_modules():
