@@ -21,7 +21,12 @@ outcomes (by default ``model.symbols`` if the model has that attribute, otherwis
 * an **adaptive model**: a callable ``model(past)`` that returns the distribution of
   the next symbol given ``past``, the list of the symbols before it. The coder hands
   it the same growing list at every step: read it, never change it. Encoder and
-  decoder must get the same answers from it for the same past.
+  decoder must get the same answers from it for the same past. If the model also has
+  a method ``distributions(symbols, past)`` that returns, for a stretch of the
+  message after ``past``, the distribution of each of its steps at once (one row per
+  symbol, exactly what ``model`` would give step by step), the encoder uses it,
+  stretch by stretch, instead of one call per step. The decoder cannot: it learns the
+  past one symbol at a time. :class:`infotheory.CharNgramModel` is such a model.
 
 Conventions
 -----------
@@ -80,6 +85,8 @@ _SCALE = 1 << 32
 _FORMATS = [f"0{n}b" for n in range(_CODE_BITS + 1)]
 #: Steps whose distributions are quantised at once (bounds the memory of 2-D models).
 _CHUNK = 4096
+#: Steps whose distributions an adaptive model's ``distributions`` method gives at once.
+_BATCH = 65536
 
 
 def quantize_distribution(p):
@@ -459,6 +466,7 @@ class _Coder:
         if callable(model) and not isinstance(model, np.ndarray):
             self.kind = "adaptive"
             self.model = model
+            self.batch = getattr(model, "distributions", None)
             if symbols is None:
                 raise ValueError(
                     "symbols is needed with a callable model (or a model with a "
@@ -467,6 +475,7 @@ class _Coder:
                 )
             self.symbols = _as_symbols(symbols, len(_as_list(symbols)))
         else:
+            self.batch = None
             array = np.asarray(model, dtype=np.float64) if _no_steps(model) else None
             if array is None:
                 array = as_distribution(model, "model")
@@ -490,7 +499,10 @@ class _Coder:
     # -------------------------------------------------------------------- messages
 
     def indices(self, message) -> list[int]:
+        self.message = message if isinstance(message, str) else None
         message = _as_list(message, "message")
+        if self.message is None:
+            self.message = message
         try:
             indices = [self.index[symbol] for symbol in message]
         except (KeyError, TypeError):
@@ -546,8 +558,8 @@ class _Coder:
         """``q_t(x_t)`` for every step."""
         if self.kind == "static":
             q = self.model[indices]
-        elif self.kind == "steps":
-            q = self.model[np.arange(len(indices)), indices]
+        elif self.kind == "steps" or self.batch is not None:
+            q = self._row_pass(indices)[0]
         else:
             q = np.empty(len(indices))
             past = []
@@ -568,19 +580,9 @@ class _Coder:
             lows = [cumulative[i] for i in indices]
             highs = [cumulative[i + 1] for i in indices]
             return lows, highs, [cumulative[-1]] * len(indices)
-        if self.kind == "steps":
+        if self.kind == "steps" or self.batch is not None:
             self.probabilities(indices)
-            lows, highs, totals = [], [], []
-            chosen = np.asarray(indices)
-            for start in range(0, len(indices), _CHUNK):
-                rows = _quantize(self.model[start : start + _CHUNK])
-                cumulative = np.cumsum(rows, axis=1)
-                here = chosen[start : start + _CHUNK]
-                ends = cumulative[np.arange(len(here)), here]
-                highs += ends.tolist()
-                lows += (ends - rows[np.arange(len(here)), here]).tolist()
-                totals += cumulative[:, -1].tolist()
-            return lows, highs, totals
+            return self._row_pass(indices)[1:]
         lows, highs, totals = [], [], []
         past = []
         for t, index in enumerate(indices):
@@ -590,6 +592,48 @@ class _Coder:
             totals.append(cumulative[-1])
             past.append(self.symbols[index])
         return lows, highs, totals
+
+    def _rows(self, start: int, end: int) -> np.ndarray:
+        """The distributions of steps ``start .. end - 1``, checked."""
+        if self.kind == "steps":
+            return self.model[start:end]
+        try:
+            rows = as_distribution(
+                self.batch(self.message[start:end], self.message[:start]),
+                "model.distributions(...)",
+            )
+        except ValueError as error:
+            raise ValueError(f"for positions {start} to {end - 1}, {error}") from None
+        if rows.shape != (end - start, len(self.symbols)):
+            raise ValueError(
+                f"model.distributions(...) returned an array of shape {rows.shape} "
+                f"for positions {start} to {end - 1}, but it must have one row per "
+                f"position and one column per symbol, {(end - start, len(self.symbols))}."
+            )
+        return rows
+
+    def _row_pass(self, indices: list[int]):
+        """One pass over the distributions of every step (a 2-D model, or the
+        ``distributions`` method of an adaptive one), in chunks: the probability of
+        each symbol, and the lows, highs and totals of :meth:`intervals`."""
+        if getattr(self, "_passed", None) is not None:
+            return self._passed
+        chunk = _CHUNK if self.kind == "steps" else _BATCH
+        chosen = np.asarray(indices, dtype=np.int64)
+        q, lows, highs, totals = np.empty(len(indices)), [], [], []
+        for start in range(0, len(indices), chunk):
+            end = min(start + chunk, len(indices))
+            rows = self._rows(start, end)
+            here, steps = chosen[start:end], np.arange(end - start)
+            q[start:end] = rows[steps, here]
+            frequencies = _quantize(rows)
+            cumulative = np.cumsum(frequencies, axis=1)
+            ends = cumulative[steps, here]
+            highs += ends.tolist()
+            lows += (ends - frequencies[steps, here]).tolist()
+            totals += cumulative[:, -1].tolist()
+        self._passed = q, lows, highs, totals
+        return self._passed
 
     def _cumulative_from(self, q, t, index=None) -> list[int]:
         if index is not None and q[index] == 0:

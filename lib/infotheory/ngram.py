@@ -145,7 +145,7 @@ class CharNgramModel:
 
     References
     ----------
-    Kneser & Ney (1995); Chen & Goodman (1999), section 3; Ney, Essen & Kneser
+    Kneser & Ney (1995); Chen & Goodman (1999); Ney, Essen & Kneser
     (1994) for the estimated discount.
 
     Examples
@@ -540,7 +540,8 @@ class CharNgramModel:
 
     def _full(self, text, context):
         text = _as_text(text, "text")
-        context = _as_text(context, "context")
+        keep = len(self._levels) - 1  # the most context any order looks at
+        context = _as_text(context[len(context) - keep :] if keep else "", "context")
         full = np.concatenate(
             [self._codes(context, "context"), self._codes(text, "text")]
         )
