@@ -166,6 +166,70 @@ def test_a_model_with_a_symbols_attribute_needs_no_symbols_argument():
     assert len(bits) <= 6 * math.log2(3) + 2
 
 
+class Laplace:
+    """Add-one counts of the past, step by step or for a whole stretch at once."""
+
+    symbols = "ab"
+
+    def __call__(self, past):
+        counts = np.array([list(past).count(c) + 1 for c in self.symbols], float)
+        return counts / counts.sum()
+
+    def distributions(self, message, past):
+        past, rows = list(past), []
+        for symbol in message:
+            rows.append(self(past))
+            past.append(symbol)
+        return np.array(rows).reshape(len(rows), len(self.symbols))
+
+
+def test_a_model_with_a_distributions_method_answers_for_whole_stretches(
+    monkeypatch,
+):
+    from infotheory import arithmetic
+
+    message = "ab" * 40 + "a" * 120
+    model = Laplace()
+    step_by_step = arithmetic_encode(message, model.__call__, symbols="ab")
+    assert arithmetic_encode(message, model) == step_by_step
+    monkeypatch.setattr(arithmetic, "_BATCH", 7)  # many stretches, same bits
+    assert arithmetic_encode(message, model) == step_by_step
+    assert arithmetic_encode(list(message), model) == step_by_step
+    assert "".join(arithmetic_decode(step_by_step, model, len(message))) == message
+    assert message_information(message, model) == pytest.approx(
+        message_information(message, model.__call__, symbols="ab"), rel=1e-12
+    )
+    check_round_trip(message, model)
+
+
+class Broken(Laplace):
+    def __init__(self, rows):
+        self.rows = rows
+
+    def distributions(self, message, past):
+        return self.rows(len(message))
+
+
+@pytest.mark.parametrize(
+    "rows, pattern",
+    [
+        (
+            lambda n: np.full((n, 3), 1 / 3),
+            r"model.distributions\(...\) returned an array of shape \(3, 3\) for "
+            r"positions 0 to 2, but it must have one row per position and one column "
+            r"per symbol",
+        ),
+        (
+            lambda n: np.full((n, 2), 0.4),
+            r"for positions 0 to 2, model.distributions\(...\) must sum to 1",
+        ),
+    ],
+)
+def test_a_broken_distributions_method_is_refused(rows, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        arithmetic_encode("aba", Broken(rows))
+
+
 def test_decoding_fewer_symbols_gives_the_start_of_the_message():
     p = [0.5, 0.3, 0.2]
     message = [0, 2, 1, 1, 0, 2, 2, 0]

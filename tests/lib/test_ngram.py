@@ -205,6 +205,7 @@ def test_arithmetic_coding_with_the_model_reaches_its_cross_entropy():
     model = CharNgramModel(train, n=4, alphabet=text)
     rows = model.distributions(text)
     bits = arithmetic_encode(text, rows, symbols=model.symbols)
+    assert arithmetic_encode(text, model) == bits  # the model asked for stretches
     assert "".join(arithmetic_decode(bits, model, length=len(text))) == text
     information = message_information(text, model)
     assert information == pytest.approx(
