@@ -608,7 +608,8 @@ class _Coder:
             raise ValueError(
                 f"model.distributions(...) returned an array of shape {rows.shape} "
                 f"for positions {start} to {end - 1}, but it must have one row per "
-                f"position and one column per symbol, {(end - start, len(self.symbols))}."
+                f"position and one column per symbol: "
+                f"{(end - start, len(self.symbols))}."
             )
         return rows
 

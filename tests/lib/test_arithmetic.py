@@ -217,7 +217,7 @@ class Broken(Laplace):
             lambda n: np.full((n, 3), 1 / 3),
             r"model.distributions\(...\) returned an array of shape \(3, 3\) for "
             r"positions 0 to 2, but it must have one row per position and one column "
-            r"per symbol",
+            r"per symbol: \(3, 2\)",
         ),
         (
             lambda n: np.full((n, 2), 0.4),
