@@ -73,8 +73,8 @@ __all__ = ["CharNgramModel"]
 
 #: Keys of character sequences must stay below this (int64, with room for one more).
 _KEY_LIMIT = 2**62
-#: Positions whose full distributions are built at once (bounds the memory used).
-_CHUNK = 8192
+#: Probabilities of full distributions built at once (bounds the memory used).
+_CHUNK = 2**21
 #: Distributions remembered by ``model(past)``, by context.
 _CACHE_SIZE = 100_000
 #: Texts whose count look-ups a model and its variants remember.
@@ -109,9 +109,12 @@ class CharNgramModel:
     Trained on ``text``, it gives the distribution of the next character after any
     past (:meth:`__call__`), the probability of each character of a text
     (:meth:`probabilities`), its cross-entropy and perplexity on a text, the full
-    distribution at every position (:meth:`distributions`, for arithmetic coding),
-    and sampled text (:meth:`generate`). The smoothing formula and why it was chosen
-    are in the module documentation.
+    distribution at every position (:meth:`distributions`), and sampled text
+    (:meth:`generate`). The smoothing formula and why it was chosen are in the
+    module documentation. The model itself can drive
+    :func:`infotheory.arithmetic_encode` and :func:`infotheory.arithmetic_decode`:
+    it has the ``symbols`` they need, answers ``model(past)``, and gives the encoder
+    whole stretches of distributions at once through :meth:`distributions`.
 
     Parameters
     ----------
@@ -628,22 +631,30 @@ class CharNgramModel:
         # A distribution depends on the context only: build one per distinct context.
         contexts, inverse = np.unique(context, return_inverse=True)
         rows = np.empty((len(contexts), size))
-        for begin in range(0, len(contexts), _CHUNK):
-            rows[begin : begin + _CHUNK] = self._context_rows(
-                contexts[begin : begin + _CHUNK]
+        chunk = max(1, _CHUNK // size)
+        for begin in range(0, len(contexts), chunk):
+            rows[begin : begin + chunk] = self._context_rows(
+                contexts[begin : begin + chunk]
             )
         return np.take(rows, inverse, axis=0, out=out)
 
     def _context_rows(self, contexts):
         """The next-character distribution after each context of ``n - 1``
-        characters (given as keys)."""
+        characters (given as sorted, distinct keys).
+
+        Level by level from the shortest: each distinct context of ``k - 1``
+        characters gets its row once, built on the row of its own context one
+        character shorter, so short contexts shared by many long ones cost once.
+        """
         size = len(self.symbols)
-        rows = np.full((len(contexts), size), 1.0 / size)
+        rows = np.full((1, size), 1.0 / size)  # below level 1: uniform
+        shorter = np.zeros(1, dtype=np.int64)  # the contexts of the rows so far
         for k in range(1, self.n + 1):
             level = self._levels[k - 1]
             raw = k == self.n
-            # this level's context: the last k - 1 characters
-            unique, inverse = np.unique(contexts % size ** (k - 1), return_inverse=True)
+            # this level's contexts: the last k - 1 characters of the long ones
+            unique = np.unique(contexts % size ** (k - 1))
+            parent = np.searchsorted(shorter, unique % size ** max(k - 2, 0))
             begin = np.searchsorted(level.keys, unique * size)
             end = np.searchsorted(level.keys, unique * size + size)
             lengths = end - begin
@@ -657,9 +668,10 @@ class CharNgramModel:
             context_index, seen = _find(level.contexts, unique)
             totals = level.raw_total if raw else level.cont_total
             types = level.raw_types if raw else level.cont_types
-            total = _take(totals, context_index, seen)[inverse, None]
-            kinds = _take(types, context_index, seen)[inverse, None]
-            rows = _interpolate(counts[inverse], kinds, total, self._discount(k), rows)
+            total = _take(totals, context_index, seen)[:, None]
+            kinds = _take(types, context_index, seen)[:, None]
+            rows = _interpolate(counts, kinds, total, self._discount(k), rows[parent])
+            shorter = unique
         return rows
 
     def _single_row(self, codes):
