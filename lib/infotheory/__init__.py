@@ -7,6 +7,8 @@ The math lives in small modules that import only numpy:
   conditional entropy, mutual information.
 * :mod:`infotheory.coding`: prefix codes: Huffman and Shannon codes, the Kraft sum,
   encode/decode.
+* :mod:`infotheory.arithmetic`: arithmetic coding under a static or adaptive model,
+  in exact integer arithmetic.
 * :mod:`infotheory.distributions`: distributions on a grid (discretised Gaussians,
   mixtures), histograms and smoothing, and Gaussians fitted by forward or reverse KL.
 * :mod:`infotheory.learning`: softmax, cross-entropy loss from logits and its gradient;
@@ -15,6 +17,8 @@ The math lives in small modules that import only numpy:
 * :mod:`infotheory.calibration`: reliability tables, expected calibration error and
   temperature scaling.
 * :mod:`infotheory.datasets`: the handwritten digits of ``data/`` and seeded splits.
+* :mod:`infotheory.ngram`: a character n-gram language model with Kneser-Ney
+  smoothing.
 
 The package exports the public names of these modules (each module's ``__all__``),
 so ``from infotheory import entropy`` works. Plotting (:mod:`infotheory.plots`) and
@@ -24,6 +28,7 @@ in bits unless you pass ``base=np.e`` (nats).
 """
 
 from . import (
+    arithmetic,
     calibration,
     classifier,
     coding,
@@ -32,17 +37,20 @@ from . import (
     joint,
     learning,
     measures,
+    ngram,
 )
 
 _MODULES = (
     measures,
     joint,
     coding,
+    arithmetic,
     distributions,
     learning,
     classifier,
     calibration,
     datasets,
+    ngram,
 )
 
 __all__ = [name for module in _MODULES for name in module.__all__]

@@ -12,6 +12,7 @@ import infotheory
 from infotheory import (
     _units,
     _validation,
+    arithmetic,
     calibration,
     classifier,
     coding,
@@ -20,17 +21,20 @@ from infotheory import (
     joint,
     learning,
     measures,
+    ngram,
 )
 
 MODULES = [
     measures,
     joint,
     coding,
+    arithmetic,
     distributions,
     learning,
     classifier,
     calibration,
     datasets,
+    ngram,
 ]
 
 

@@ -543,6 +543,67 @@ def test_joint_explorer_names_the_values_on_its_sliders():
     assert all(c.step == 0.01 for c in explorer.controls.values())
 
 
+# -------------------------------------------------------------------- language models
+
+
+def small_ngram_explorer(**settings):
+    from infotheory import CharNgramModel
+
+    text = "the cat sat on the mat; the rat sat on the hat. " * 8
+    model = CharNgramModel(text[:300], n=4, alphabet=text)
+    return widgets.NgramExplorer(model, text[300:], **settings), model, text[300:]
+
+
+def test_ngram_explorer_shows_the_numbers_the_model_gives():
+    explorer, model, held_out = small_ngram_explorer(n=3, seed=2)
+    bits = model.with_order(3).cross_entropy(held_out)
+    assert explorer.marker.get_data()[1][0] == bits
+    np.testing.assert_array_equal(
+        explorer.line.get_ydata(), model.cross_entropy_by_order(held_out)
+    )
+    assert explorer.title.get_text() == (
+        f"n = 3, discount estimated: {bits:.3f} bits per character "
+        f"(perplexity {2**bits:.2f})"
+    )
+    sample = model.with_order(3).generate(200, seed=2)
+    shown = explorer.sample.get_text().replace("\n", "")
+    assert shown and sample.replace("\n", "").startswith(shown)
+
+
+def test_ngram_explorer_follows_order_discount_and_seed():
+    explorer, model, held_out = small_ngram_explorer()
+    default_n = explorer.values["n"]
+    assert explorer.marker.get_data()[1][0] == min(explorer.curve("estimated"))
+    before = explorer.image.value
+    explorer.update(n=1, discount=0.3, seed=5)
+    assert explorer.image.value != before
+    curve = model.with_discount(0.3).cross_entropy_by_order(held_out)
+    np.testing.assert_array_equal(explorer.line.get_ydata(), curve)
+    assert explorer.marker.get_data() == ([1], [curve[0]])
+    assert explorer.title.get_text().startswith("n = 1, discount 0.3: ")
+    assert explorer.sampled(1, 0.3, 5) == model.with_order(1).with_discount(
+        0.3
+    ).generate(200, seed=5)
+    assert default_n in range(1, model.n + 1)
+
+
+def test_ngram_explorer_makes_room_when_a_curve_climbs():
+    explorer, _, _ = small_ngram_explorer()
+    top = explorer.ax.get_ylim()[1]
+    assert top >= max(explorer.curve("estimated"))
+    assert explorer._set_top(explorer.curve(0.5)) is False  # fits: no redraw
+    assert explorer._set_top([2 * top]) is True  # a full redraw
+    assert explorer.ax.get_ylim()[1] > 2 * top
+    assert explorer.draw(**explorer.values) is False
+
+
+def test_ngram_explorer_default_runs_on_text_that_ships_with_python():
+    explorer = widgets.NgramExplorer()
+    assert explorer.model.n == 6
+    assert "bits per character" in explorer.title.get_text()
+    assert explorer.sample.get_text()
+
+
 @pytest.mark.parametrize(
     "settings, message",
     [
@@ -556,3 +617,21 @@ def test_joint_explorer_names_the_values_on_its_sliders():
 def test_joint_explorer_rejects_bad_settings(settings, message):
     with pytest.raises(ValueError, match=message):
         widgets.JointExplorer(**settings)
+
+
+        (dict(discount=0.35), "discount must be one of"),
+        (dict(n=0), "n must be an order from 1 to 4"),
+        (dict(n=5), "n must be an order from 1 to 4"),
+    ],
+)
+def test_ngram_explorer_rejects_bad_settings(settings, message):
+    with pytest.raises(ValueError, match=message):
+        small_ngram_explorer(**settings)
+
+
+def test_ngram_explorer_needs_a_model_and_a_text():
+    with pytest.raises(ValueError, match="model must be a CharNgramModel"):
+        widgets.NgramExplorer(model="not a model", text="abc")
+    _, model, _ = small_ngram_explorer()
+    with pytest.raises(ValueError, match="text is needed"):
+        widgets.NgramExplorer(model)
