@@ -1105,137 +1105,6 @@ class JointExplorer(Explorer):
         )
         self._build_table(self.ax_table)
         self._build_bars(self.ax_bars)
-
-
-def _python_essays() -> str:
-    """English prose that ships with Python: the Zen of Python and François Pinard's
-    essay on heaps (the default text of :class:`NgramExplorer`)."""
-    import codecs
-    import contextlib
-    import heapq
-
-    with contextlib.redirect_stdout(io.StringIO()):
-        import this  # prints the Zen the first time: keep only its text
-    return codecs.decode(this.s, "rot13") + "\n\n" + heapq.__about__
-
-
-class NgramExplorer(Explorer):
-    """Choose the order and the discount of a character n-gram model; watch its
-    cross-entropy on held-out text and a sample of the text it writes itself.
-
-    ``model`` is a :class:`infotheory.CharNgramModel`: the slider offers its orders
-    ``1 .. model.n``. ``text`` is the held-out text it is scored on. The left panel
-    shows the cross-entropy in bits per character for every order at the chosen
-    discount, the chosen order marked; the right panel a sample of ``length``
-    characters from the chosen model (:meth:`CharNgramModel.generate` with the
-    chosen seed). The cross-entropies of a discount are computed the first time it
-    is chosen (:meth:`CharNgramModel.cross_entropy_by_order`, from counts looked up
-    once) and remembered, and so are the samples. ``references`` draws labelled
-    horizontal lines, such as the bits per character of other compressors.
-
-    By default the model is a 6-gram trained on the first 90% of two pieces of
-    English prose that ship with Python (the Zen of Python and the essay on heaps in
-    the ``heapq`` module) and scored on the last 10%; the lessons pass real data.
-    """
-
-    #: The discounts the slider offers; "estimated" lets every level estimate its own.
-    DISCOUNTS = ("estimated", *(round(0.1 * i, 1) for i in range(1, 11)))
-    #: Characters per line and lines of the sample shown.
-    WIDTH, LINES = 38, 9
-
-    def __init__(
-        self,
-        model=None,
-        text=None,
-        n=None,
-        discount="estimated",
-        seed=0,
-        length=200,
-        references=None,
-    ):
-        from .ngram import CharNgramModel
-
-        if model is None:
-            essays = _python_essays()
-            cut = int(0.9 * len(essays))
-            model = CharNgramModel(essays[:cut], n=6, alphabet=essays)
-            text = essays[cut:] if text is None else text
-        if not isinstance(model, CharNgramModel):
-            raise ValueError(
-                f"model must be a CharNgramModel, but got {type(model).__name__}."
-            )
-        if text is None:
-            raise ValueError("text is needed: the held-out text to score the model on.")
-        if discount not in self.DISCOUNTS:
-            raise ValueError(
-                f"discount must be one of {list(self.DISCOUNTS)}, but got {discount!r}."
-            )
-        self.model, self.text, self.length = model, text, length
-        self.curves, self.samples = {}, {}
-        default = self.curve(discount)
-        n = int(np.argmin(default)) + 1 if n is None else n
-        if n not in range(1, model.n + 1):
-            raise ValueError(
-                f"n must be an order from 1 to {model.n} (the model's), but got {n!r}."
-            )
-        controls = {
-            "n": w.IntSlider(
-                value=n,
-                min=1,
-                max=model.n,
-                description="order n",
-                layout=w.Layout(width="260px"),
-            ),
-            "discount": w.SelectionSlider(
-                options=self.DISCOUNTS,
-                value=discount,
-                description="discount",
-                layout=w.Layout(width="330px"),
-            ),
-            "seed": w.IntSlider(
-                value=seed,
-                min=0,
-                max=99,
-                description="sample",
-                layout=w.Layout(width="240px"),
-            ),
-        }
-        figure, (ax, text_ax) = widget_figure(
-            width=7.6, height=3.5, ncols=2, width_ratios=(1.25, 1)
-        )
-        orders = np.arange(1, model.n + 1)
-        self.ax = ax
-        ink, grey = plots.COLORS["ink"], plots.COLORS["grey"]
-        for name, value in (references or {}).items():
-            ax.plot([0.6, model.n + 0.4], [value] * 2, color=grey, lw=1, ls="--")
-            ax.text(model.n + 0.5, value, name, va="center", fontsize=8, color=grey)
-        (self.line,) = ax.plot(
-            orders, default, "o-", color=plots.COLORS["p"], ms=4, lw=1.5
-        )
-        (self.marker,) = ax.plot(
-            [], [], "o", ms=10, mfc="none", mec=plots.COLORS["accent"], mew=2.2
-        )
-        ax.set_xticks(orders)
-        ax.set_xlim(0.6, model.n + (1.5 if references else 0.4))
-        self.top = 0.0
-        self._set_top(default)
-        ax.set_xlabel("order n (characters seen: n - 1)")
-        ax.set_ylabel("bits per character, held out")
-        text_ax.axis("off")
-        text_ax.set_title(
-            "a sample of the model's own text", fontsize=10, fontweight="normal"
-        )
-        self.sample = text_ax.text(
-            0.0,
-            1.0,
-            "",
-            va="top",
-            ha="left",
-            family="monospace",
-            fontsize=9,
-            color=ink,
-            transform=text_ax.transAxes,
-        )
         self.title = figure.suptitle(" ", fontsize=11)
         super().__init__(
             controls,
@@ -1371,6 +1240,139 @@ class NgramExplorer(Explorer):
         return False
 
 
+def _python_essays() -> str:
+    """English prose that ships with Python: the Zen of Python and François Pinard's
+    essay on heaps (the default text of :class:`NgramExplorer`)."""
+    import codecs
+    import contextlib
+    import heapq
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        import this  # prints the Zen the first time: keep only its text
+    return codecs.decode(this.s, "rot13") + "\n\n" + heapq.__about__
+
+
+class NgramExplorer(Explorer):
+    """Choose the order and the discount of a character n-gram model; watch its
+    cross-entropy on held-out text and a sample of the text it writes itself.
+
+    ``model`` is a :class:`infotheory.CharNgramModel`: the slider offers its orders
+    ``1 .. model.n``. ``text`` is the held-out text it is scored on. The left panel
+    shows the cross-entropy in bits per character for every order at the chosen
+    discount, the chosen order marked; the right panel a sample of ``length``
+    characters from the chosen model (:meth:`CharNgramModel.generate` with the
+    chosen seed). The cross-entropies of a discount are computed the first time it
+    is chosen (:meth:`CharNgramModel.cross_entropy_by_order`, from counts looked up
+    once) and remembered, and so are the samples. ``references`` draws labelled
+    horizontal lines, such as the bits per character of other compressors.
+
+    By default the model is a 6-gram trained on the first 90% of two pieces of
+    English prose that ship with Python (the Zen of Python and the essay on heaps in
+    the ``heapq`` module) and scored on the last 10%; the lessons pass real data.
+    """
+
+    #: The discounts the slider offers; "estimated" lets every level estimate its own.
+    DISCOUNTS = ("estimated", *(round(0.1 * i, 1) for i in range(1, 11)))
+    #: Characters per line and lines of the sample shown.
+    WIDTH, LINES = 38, 9
+
+    def __init__(
+        self,
+        model=None,
+        text=None,
+        n=None,
+        discount="estimated",
+        seed=0,
+        length=200,
+        references=None,
+    ):
+        from .ngram import CharNgramModel
+
+        if model is None:
+            essays = _python_essays()
+            cut = int(0.9 * len(essays))
+            model = CharNgramModel(essays[:cut], n=6, alphabet=essays)
+            text = essays[cut:] if text is None else text
+        if not isinstance(model, CharNgramModel):
+            raise ValueError(
+                f"model must be a CharNgramModel, but got {type(model).__name__}."
+            )
+        if text is None:
+            raise ValueError("text is needed: the held-out text to score the model on.")
+        if discount not in self.DISCOUNTS:
+            raise ValueError(
+                f"discount must be one of {list(self.DISCOUNTS)}, but got {discount!r}."
+            )
+        self.model, self.text, self.length = model, text, length
+        self.curves, self.samples = {}, {}
+        default = self.curve(discount)
+        n = int(np.argmin(default)) + 1 if n is None else n
+        if n not in range(1, model.n + 1):
+            raise ValueError(
+                f"n must be an order from 1 to {model.n} (the model's), but got {n!r}."
+            )
+        controls = {
+            "n": w.IntSlider(
+                value=n,
+                min=1,
+                max=model.n,
+                description="order n",
+                layout=w.Layout(width="260px"),
+            ),
+            "discount": w.SelectionSlider(
+                options=self.DISCOUNTS,
+                value=discount,
+                description="discount",
+                layout=w.Layout(width="330px"),
+            ),
+            "seed": w.IntSlider(
+                value=seed,
+                min=0,
+                max=99,
+                description="sample",
+                layout=w.Layout(width="240px"),
+            ),
+        }
+        figure, (ax, text_ax) = widget_figure(
+            width=7.6, height=3.5, ncols=2, width_ratios=(1.25, 1)
+        )
+        orders = np.arange(1, model.n + 1)
+        self.ax = ax
+        ink, grey = plots.COLORS["ink"], plots.COLORS["grey"]
+        for name, value in (references or {}).items():
+            ax.plot([0.6, model.n + 0.4], [value] * 2, color=grey, lw=1, ls="--")
+            ax.text(model.n + 0.5, value, name, va="center", fontsize=8, color=grey)
+        (self.line,) = ax.plot(
+            orders, default, "o-", color=plots.COLORS["p"], ms=4, lw=1.5
+        )
+        (self.marker,) = ax.plot(
+            [], [], "o", ms=10, mfc="none", mec=plots.COLORS["accent"], mew=2.2
+        )
+        ax.set_xticks(orders)
+        ax.set_xlim(0.6, model.n + (1.5 if references else 0.4))
+        self.top = 0.0
+        self._set_top(default)
+        ax.set_xlabel("order n (characters seen: n - 1)")
+        ax.set_ylabel("bits per character, held out")
+        text_ax.axis("off")
+        text_ax.set_title(
+            "a sample of the model's own text", fontsize=10, fontweight="normal"
+        )
+        self.sample = text_ax.text(
+            0.0,
+            1.0,
+            "",
+            va="top",
+            ha="left",
+            family="monospace",
+            fontsize=9,
+            color=ink,
+            transform=text_ax.transAxes,
+        )
+        self.title = figure.suptitle(" ", fontsize=11)
+        super().__init__(
+            controls,
+            figure,
             "A character n-gram model",
             moving=[self.line, self.marker, self.sample, self.title],
         )

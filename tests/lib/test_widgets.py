@@ -543,6 +543,21 @@ def test_joint_explorer_names_the_values_on_its_sliders():
     assert all(c.step == 0.01 for c in explorer.controls.values())
 
 
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (dict(p_x=0.125), "p_x must be a multiple of 0.01 between 0 and 1"),
+        (dict(p_x=1.5), "p_x must be a multiple of 0.01 between 0 and 1"),
+        (dict(p_y_given_x=(0.5, -0.1)), r"p_y_given_x\[1\] must be a multiple"),
+        (dict(p_y_given_x=(0.5,)), "p_y_given_x must hold two probabilities"),
+        (dict(x_labels=("a", "b", "c")), "x_labels and y_labels must name the two"),
+    ],
+)
+def test_joint_explorer_rejects_bad_settings(settings, message):
+    with pytest.raises(ValueError, match=message):
+        widgets.JointExplorer(**settings)
+
+
 # -------------------------------------------------------------------- language models
 
 
@@ -607,18 +622,6 @@ def test_ngram_explorer_default_runs_on_text_that_ships_with_python():
 @pytest.mark.parametrize(
     "settings, message",
     [
-        (dict(p_x=0.125), "p_x must be a multiple of 0.01 between 0 and 1"),
-        (dict(p_x=1.5), "p_x must be a multiple of 0.01 between 0 and 1"),
-        (dict(p_y_given_x=(0.5, -0.1)), r"p_y_given_x\[1\] must be a multiple"),
-        (dict(p_y_given_x=(0.5,)), "p_y_given_x must hold two probabilities"),
-        (dict(x_labels=("a", "b", "c")), "x_labels and y_labels must name the two"),
-    ],
-)
-def test_joint_explorer_rejects_bad_settings(settings, message):
-    with pytest.raises(ValueError, match=message):
-        widgets.JointExplorer(**settings)
-
-
         (dict(discount=0.35), "discount must be one of"),
         (dict(n=0), "n must be an order from 1 to 4"),
         (dict(n=5), "n must be an order from 1 to 4"),
