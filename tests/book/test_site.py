@@ -65,4 +65,5 @@ def test_summary_cites_its_sources_from_the_bibliography(site):
         "Fel68",
         "Jay03",
         "Ola15",
+        "WNC87",
     }
