@@ -303,7 +303,10 @@ class Explorer(w.VBox):
 
         Controls move one at a time from the current setting (the others stay
         there), through the positions :func:`control_positions` offers, and to each
-        of :attr:`presets`. The explorer is left at its current setting.
+        of :attr:`presets`. Before each setting the explorer is drawn back at the
+        current setting, and a setting is a whole picture whenever the figure then
+        differs from the background in more than the moving artists. The explorer
+        is left at its current setting.
 
         Returns a dict of JSON-ready data:
 
@@ -335,12 +338,19 @@ class Explorer(w.VBox):
         positions = _site_positions({name: self.controls[name] for name in names})
         pictures, picture_index = [], {}
         states, state_index = [], {}
+        # Whether the figure, back at the start, still has the background drawn
+        # first; checked again whenever draw says more than the moving artists
+        # changed (an explorer may keep an axis it widened, for instance).
+        same_background, changed = True, False
 
         def state(values: dict) -> int:
+            nonlocal same_background, changed
             key = json.dumps(_jsonable(values, "a control value"), sort_keys=True)
             if key not in state_index:
-                self.draw(**start)  # back to the start, so that draw says whether
-                full = bool(self.draw(**values))  # more changed than the moving
+                if self.draw(**start) or changed:  # back to the start, so that
+                    same_background = self._background_svg() == background
+                changed = bool(self.draw(**values))  # draw says whether more than
+                full = changed or not same_background  # the moving artists changed
                 svg = self.svg() if full else self._overlay_svg()
                 picture_index.setdefault((svg, full), len(pictures))
                 if picture_index[(svg, full)] == len(pictures):

@@ -647,3 +647,41 @@ def test_site_controls_and_presets_choose_what_a_page_offers(monkeypatch):
     s0 = frames["controls"][0]
     assert s0["options"][preset["positions"]["s0"]] == "0.90"
     assert preset["positions"]["s3"] == s0["start"]
+
+
+class _GrowingAxis(widgets.Explorer):
+    """An explorer that widens its axis for a long line and never narrows it."""
+
+    def __init__(self, top=1.0):
+        import ipywidgets as w
+
+        controls = {"top": w.FloatSlider(value=top, min=0.5, max=3.0, step=0.5)}
+        figure, (ax,) = widgets.widget_figure()
+        self.ax, self.limit = ax, 0.0
+        (self.line,) = ax.plot([0, 1], [0, 0])
+        super().__init__(controls, figure, "A growing axis", moving=[self.line])
+
+    def draw(self, top) -> bool:
+        self.line.set_ydata([0, top])
+        if top <= self.limit:
+            return False
+        self.limit = top
+        self.ax.set_ylim(0, top)
+        return True
+
+
+def test_frames_stay_true_when_an_explorer_keeps_a_widened_axis():
+    frames = _GrowingAxis().frames()
+    states = frames["states"]
+    (top,) = frames["controls"]
+    full = [states[i]["full"] for i in top["states"]]
+    assert top["options"] == ["0.50", "1.00", "1.50", "2.00", "2.50", "3.00"]
+    assert full == [False, False, True, True, True, True]  # the axis never narrows
+    replay, background = _GrowingAxis(), drawn_elements(frames["background"])
+    for state in states:  # the same draws in the same order: the same pictures
+        replay.draw(top=1.0)
+        replay.draw(**state["values"])
+        shown = drawn_elements(frames["pictures"][state["picture"]])
+        if not state["full"]:
+            shown = background + shown
+        assert shown == drawn_elements(replay.svg())

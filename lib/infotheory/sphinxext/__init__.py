@@ -198,6 +198,7 @@ def render(recipe: dict) -> dict:
     frames), the ``script`` of its frame file and the SVG of the picture at its
     setting (``start``)."""
     explorer = Explorer.from_recipe(recipe)
+    start = explorer.svg()  # before the frames, which leave some explorers changed
     frames = explorer.frames()
     packed = pack(frames)
     digest = hashlib.sha256(json.dumps(packed, sort_keys=True).encode())
@@ -206,7 +207,7 @@ def render(recipe: dict) -> dict:
         "key": key,
         "frames": frames,
         "script": frames_script(key, packed),
-        "start": explorer.svg(),
+        "start": start,
     }
 
 
