@@ -6,15 +6,23 @@ figure, no new axes) and sends one PNG to the browser, which keeps updates fast.
 The drawing helpers that only explorers use live here, next to the explorer that
 calls them; the figure helpers lessons share live in :mod:`infotheory.plots`.
 
-Where no live kernel is attached (the static website, a notebook opened before it is
-run), the explorer's stored output is a picture of its default setting (SVG, with a
-PNG copy), so the page never shows an empty box or a slider that does nothing.
+Where no live kernel is attached (a notebook opened before it is run), the explorer's
+stored output is a picture of its default setting (SVG, with a PNG copy), so the page
+never shows an empty box or a slider that does nothing. The stored output also holds
+the explorer's *recipe* (:meth:`Explorer.recipe`: its class and the arguments it was
+built with), from which the website's build makes it again with the current library
+and pre-renders its pictures along every control (:meth:`Explorer.frames`), so that
+it moves on the static site too (:mod:`infotheory.sphinxext`).
 """
 
 from __future__ import annotations
 
 import base64
+import functools
+import importlib
+import inspect
 import io
+import json
 import textwrap
 from typing import ClassVar
 
@@ -23,7 +31,10 @@ import matplotlib as mpl
 import numpy as np
 import PIL.Image
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_mixed import MixedModeRenderer
+from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from . import plots
 from .coding import average_length, huffman_code, ideal_lengths
@@ -38,6 +49,17 @@ from .measures import cross_entropy, entropy, information, kl_divergence, normal
 
 #: Resolution of the live PNG, in dots per inch: sharp on high-density screens.
 LIVE_DPI = 110
+#: Resolution of the pictures inside an SVG (an image such as a heat map), in dpi.
+SVG_DPI = 100
+#: The mime type of an explorer's recipe in its stored output (see Explorer.recipe).
+RECIPE_MIME = "application/vnd.infotheory.explorer+json"
+#: How many positions of a slider a static page offers, at most (and at least when
+#: the slider has that many).
+STOPS = (15, 25)
+#: At most this many pictures per explorer on a static page: beyond it, sliders offer
+#: fewer positions (down to MIN_STOPS).
+MAX_STATES = 160
+MIN_STOPS = 7
 
 
 def widget_figure(
@@ -68,7 +90,27 @@ class Explorer(w.VBox):
     (blitting). :meth:`draw` returns ``True`` when it changed something outside them
     (an axis limit, a label), which makes the next picture a full redraw, and
     ``False`` otherwise.
+
+    Every explorer remembers the arguments it was built with (:meth:`recipe`), so it
+    can be built again (:meth:`from_recipe`), and renders its pictures along each
+    control for a page without a kernel (:meth:`frames`). Those pictures follow the
+    same protocol: one picture of everything that does not move, and for each setting
+    a picture of only the ``moving`` artists (or a full picture where :meth:`draw`
+    returns ``True``). The arguments must be numbers, strings, lists, dicts or numpy
+    arrays, which JSON can hold.
     """
+
+    #: The controls a static page moves (None: all of them). An explorer with many
+    #: controls can name a few here; the others stay at their setting.
+    site_controls: ClassVar[tuple[str, ...] | None] = None
+    #: Named settings a static page offers besides moving one control at a time:
+    #: name -> the values of the controls that differ from the explorer's setting.
+    presets: ClassVar[dict[str, dict]] = {}
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _explorer_init(cls.__init__)
 
     def __init__(self, controls: dict, figure, description: str, moving=()):
         self.controls = controls
@@ -87,7 +129,10 @@ class Explorer(w.VBox):
         self.figure.set_dpi(LIVE_DPI)
         self._canvas = FigureCanvasAgg(self.figure)
         self.draw(**self.values)
-        self._canvas.draw()  # lay out once, then freeze the layout so
+        # In the book's style whatever the global settings, so that the explorer
+        # looks the same in a lesson and where the site's build makes it again.
+        with mpl.rc_context(plots.STYLE):
+            self._canvas.draw()  # lay out once, then freeze the layout so
         self.figure.set_layout_engine("none")  # the axes never jump between updates
         for artist in self.moving:
             artist.set_animated(True)
@@ -120,6 +165,10 @@ class Explorer(w.VBox):
         self._render()
 
     def _render(self) -> None:
+        with mpl.rc_context(plots.STYLE):
+            self._blit()
+
+    def _blit(self) -> None:
         canvas = self._canvas
         if self._background is None:
             canvas.draw()  # everything but the moving artists
@@ -138,16 +187,65 @@ class Explorer(w.VBox):
     def svg(self) -> str:
         """The figure at its current setting as deterministic SVG text."""
         buffer = io.StringIO()
+        # A figure leaves out its animated artists (a suptitle) even when saved.
         for artist in self.moving:
             artist.set_animated(False)
         try:
             with mpl.rc_context(plots.STYLE):
                 self.figure.savefig(
-                    buffer, format="svg", dpi=100, metadata={"Date": None}
+                    buffer, format="svg", dpi=SVG_DPI, metadata={"Date": None}
                 )
         finally:
             for artist in self.moving:
                 artist.set_animated(True)
+        return buffer.getvalue()
+
+    def _background_svg(self) -> str:
+        """SVG of everything but the moving artists, on the opaque figure."""
+        shown = [artist.get_visible() for artist in self.moving]
+        # Drawing an axes places its title from the title's extent, which is wrong
+        # for a hidden title: keep the places the texts have.
+        places = [
+            a.get_position() if isinstance(a, Text) else None for a in self.moving
+        ]
+        for artist in self.moving:
+            artist.set_visible(False)
+        try:
+            return self.svg()
+        finally:
+            for artist, visible, place in zip(self.moving, shown, places):
+                artist.set_visible(visible)
+                if place is not None:
+                    artist.set_position(place)
+
+    def _overlay_svg(self) -> str:
+        """SVG of only the moving artists, on a transparent background, at the size
+        and position they have in :meth:`svg` (as :meth:`_render` blits them)."""
+        buffer = io.StringIO()
+        figure = self.figure
+        dpi = figure.dpi
+        figure.dpi = 72  # what savefig does for SVG: one unit is one point
+        try:
+            with mpl.rc_context(plots.STYLE):
+                width, height = figure.get_size_inches()
+                renderer = MixedModeRenderer(
+                    figure,
+                    width,
+                    height,
+                    SVG_DPI,
+                    RendererSVG(
+                        width * 72,
+                        height * 72,
+                        buffer,
+                        image_dpi=SVG_DPI,
+                        metadata={"Date": None},
+                    ),
+                )
+                for artist in sorted(self.moving, key=lambda a: a.get_zorder()):
+                    artist.draw(renderer)
+                renderer.finalize()
+        finally:
+            figure.dpi = dpi
         return buffer.getvalue()
 
     def _repr_mimebundle_(self, **kwargs):
@@ -158,7 +256,391 @@ class Explorer(w.VBox):
         bundle["image/svg+xml"] = self.svg()
         # A PNG copy for notebooks JupyterLab has not run (it shows no untrusted SVG).
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        # How the website's build makes this explorer again and renders its frames.
+        bundle[RECIPE_MIME] = self.recipe()
         return bundle
+
+    # ------------------------------------------------ pages without a kernel
+
+    def recipe(self) -> dict:
+        """How to build this explorer again: its class and the arguments it was given.
+
+        JSON-ready: numpy arrays become lists, or ``{"numpy.linspace": [start, stop,
+        num]}`` for an evenly spaced grid. Raises ``TypeError`` if an argument is
+        something JSON cannot hold.
+
+        Examples
+        --------
+        >>> InformationExplorer(p=0.5).recipe()
+        {'class': 'infotheory.widgets.InformationExplorer', 'arguments': {'p': 0.5}}
+        """
+        arguments, problem = self.__dict__.get("_arguments", ({}, None))
+        if problem:
+            raise TypeError(problem)
+        cls = type(self)
+        return {
+            "class": f"{cls.__module__}.{cls.__qualname__}",
+            "arguments": dict(arguments),
+        }
+
+    @classmethod
+    def from_recipe(cls, recipe: dict) -> Explorer:
+        """Build the explorer a :meth:`recipe` describes, with the current library."""
+        module, _, name = str(recipe.get("class", "")).rpartition(".")
+        try:
+            found = getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError, ValueError):
+            found = None
+        if not (isinstance(found, type) and issubclass(found, cls)):
+            raise ValueError(
+                f"the recipe names {recipe.get('class')!r}, which is not an explorer "
+                f"that can be imported; define explorers in a module (such as "
+                f"infotheory.widgets), not in a notebook cell."
+            )
+        return found(**_from_json(dict(recipe.get("arguments", {}))))
+
+    def frames(self) -> dict:
+        """The explorer's pictures along its controls, for a page without a kernel.
+
+        Controls move one at a time from the current setting (the others stay
+        there), through the positions :func:`control_positions` offers, and to each
+        of :attr:`presets`. Before each setting the explorer is drawn back at the
+        current setting, and a setting is a whole picture whenever the figure then
+        differs from the background in more than the moving artists. The explorer
+        is left at its current setting.
+
+        Returns a dict of JSON-ready data:
+
+        ``background``
+            SVG of everything that does not move, on the figure's opaque background.
+        ``pictures``
+            Distinct SVG pictures: of only the moving artists on a transparent
+            background, to lay over ``background``, or, where a setting changes more
+            than them (:meth:`draw` returned True), of the whole figure.
+        ``states``
+            One per setting shown, the current one first: ``values`` of the controls,
+            ``picture`` (an index into ``pictures``), ``full`` (True for a whole
+            figure) and ``alt``, a sentence for the picture (:meth:`alt_text`).
+        ``controls``
+            One per control that moves: ``name``, ``label``, ``kind`` (``"range"``
+            for a slider, ``"select"`` for options), ``options`` (the label of each
+            position), ``states`` (the state each position shows) and ``start`` (the
+            position of the current setting).
+        ``presets``
+            One per preset: ``name``, ``state`` and ``positions`` (the position of
+            each control nearest to the preset's setting).
+        """
+        start = self.values
+        names = [
+            name
+            for name in self.controls
+            if self.site_controls is None or name in self.site_controls
+        ]
+        positions = _site_positions({name: self.controls[name] for name in names})
+        pictures, picture_index = [], {}
+        states, state_index = [], {}
+        # Whether the figure, back at the start, still has the background drawn
+        # first; checked again whenever draw says more than the moving artists
+        # changed (an explorer may keep an axis it widened, for instance).
+        same_background, changed = True, False
+
+        def state(values: dict) -> int:
+            nonlocal same_background, changed
+            key = json.dumps(_jsonable(values, "a control value"), sort_keys=True)
+            if key not in state_index:
+                if self.draw(**start) or changed:  # back to the start, so that
+                    same_background = self._background_svg() == background
+                changed = bool(self.draw(**values))  # draw says whether more than
+                full = changed or not same_background  # the moving artists changed
+                svg = self.svg() if full else self._overlay_svg()
+                picture_index.setdefault((svg, full), len(pictures))
+                if picture_index[(svg, full)] == len(pictures):
+                    pictures.append(svg)
+                state_index[key] = len(states)
+                states.append(
+                    {
+                        "values": _jsonable(values, "a control value"),
+                        "picture": picture_index[(svg, full)],
+                        "full": full,
+                        "alt": self.alt_text(values),
+                    }
+                )
+            return state_index[key]
+
+        try:
+            self.draw(**start)
+            background = self._background_svg()
+            state(start)
+            controls = []
+            for name in names:
+                control = self.controls[name]
+                options = positions[name]
+                controls.append(
+                    {
+                        "name": name,
+                        "label": control.description or name,
+                        "kind": "range" if _is_slider(control) else "select",
+                        "options": [label for label, _ in options],
+                        "states": [
+                            state({**start, name: value}) for _, value in options
+                        ],
+                        "start": _position_of(options, start[name]),
+                    }
+                )
+            presets = []
+            for preset, changes in self.presets.items():
+                values = {**start, **changes}
+                presets.append(
+                    {
+                        "name": preset,
+                        "state": state(values),
+                        "positions": {
+                            name: _position_of(positions[name], values[name])
+                            for name in names
+                        },
+                    }
+                )
+        finally:
+            self.draw(**start)
+            self._background = None
+        return {
+            "background": background,
+            "pictures": pictures,
+            "states": states,
+            "controls": controls,
+            "presets": presets,
+        }
+
+    def alt_text(self, values: dict | None = None) -> str:
+        """A sentence for the picture at ``values`` (default: the current setting):
+        the explorer's description, the setting of its controls and the text of its
+        moving titles (call :meth:`draw` with ``values`` first)."""
+        values = self.values if values is None else values
+        setting = ", ".join(
+            f"{control.description or name} {readout(control, values[name])}"
+            for name, control in self.controls.items()
+        )
+        texts = [a for a in self.moving if isinstance(a, Text) and a.get_visible()]
+        titles = {getattr(self.figure, "_suptitle", None)} | {
+            ax.title for ax in self.figure.axes
+        }
+        shown = [a for a in texts if a in titles] or texts
+        words = " ".join(a.get_text() for a in shown).replace("$", "")
+        words = " ".join(words.split())
+        return f"{self.description} at {setting}" + (f": {words}" if words else "")
+
+
+def _explorer_init(init):
+    """Wrap an explorer's ``__init__`` so that the explorer keeps, as JSON-ready data,
+    the arguments it was built with (those of the outermost class's ``__init__``), and
+    is built in the book's style whatever the global settings: the same in a lesson
+    and where the site's build makes it again from its recipe."""
+    signature = inspect.signature(init)
+
+    @functools.wraps(init)
+    def wrapper(self, *args, **kwargs):
+        if "_arguments" not in self.__dict__:
+            bound = signature.bind(self, *args, **kwargs)
+            arguments, problem = {}, None
+            for name, value in list(bound.arguments.items())[1:]:
+                kind = signature.parameters[name].kind
+                if kind is inspect.Parameter.VAR_POSITIONAL:
+                    if value:
+                        problem = (
+                            f"{type(self).__name__} was given {len(value)} extra "
+                            "positional arguments, which a recipe cannot name; "
+                            "pass them by keyword."
+                        )
+                    continue
+                given = (
+                    value if kind is inspect.Parameter.VAR_KEYWORD else {name: value}
+                )
+                for key, item in given.items():
+                    try:
+                        arguments[key] = _jsonable(item, f"argument {key!r}")
+                    except TypeError as error:
+                        problem = f"{type(self).__name__} cannot be rebuilt: {error}"
+            self.__dict__["_arguments"] = (arguments, problem)
+        with mpl.rc_context(plots.STYLE):
+            init(self, *args, **kwargs)
+
+    return wrapper
+
+
+def _jsonable(value, what: str):
+    """``value`` as JSON-ready data (numpy arrays become lists); TypeError if it
+    holds something JSON cannot."""
+    if isinstance(value, np.ndarray):
+        if _is_linspace(value):  # a grid: three numbers instead of all its points
+            return {LINSPACE: [float(value[0]), float(value[-1]), len(value)]}
+        value = value.tolist()
+    elif isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        raise TypeError(f"{what} is {value}, which JSON cannot hold.")
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, list | tuple):
+        return [_jsonable(item, what) for item in value]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: _jsonable(item, what) for key, item in value.items()}
+    raise TypeError(
+        f"{what} is of type {type(value).__name__}, which JSON cannot hold; pass "
+        "numbers, strings, lists, dicts or numpy arrays."
+    )
+
+
+#: How a recipe writes an evenly spaced grid: {LINSPACE: [start, stop, num]}.
+LINSPACE = "numpy.linspace"
+
+
+def _is_linspace(array: np.ndarray) -> bool:
+    """True for a 1-D float array that ``np.linspace`` makes again exactly."""
+    return (
+        array.ndim == 1
+        and array.size >= 3
+        and array.dtype == np.float64
+        and np.array_equal(array, np.linspace(array[0], array[-1], array.size))
+    )
+
+
+def _from_json(value):
+    """Recipe data back to arguments: grids written as LINSPACE become arrays."""
+    if isinstance(value, dict):
+        if set(value) == {LINSPACE}:
+            start, stop, num = value[LINSPACE]
+            return np.linspace(start, stop, int(num))
+        return {key: _from_json(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_from_json(item) for item in value]
+    return value
+
+
+def _is_slider(control) -> bool:
+    """True for a control that moves along a track (numeric or selection slider)."""
+    return isinstance(control, w.SelectionSlider) or (
+        hasattr(control, "min") and hasattr(control, "max") and hasattr(control, "step")
+    )
+
+
+def readout(control, value) -> str:
+    """How ``control`` shows ``value``: the label of an option, a number in the
+    slider's format, or on/off."""
+    if isinstance(control, w.Checkbox | w.ToggleButton):
+        return "on" if value else "off"
+    values = getattr(control, "_options_values", None)
+    if values is not None:
+        for label, option in zip(control._options_labels, values):
+            if option == value:
+                return label
+        return str(value)
+    if isinstance(control, w.FloatLogSlider):
+        return format(value, ".3g")
+    try:
+        return format(value, getattr(control, "readout_format", "") or "")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def control_positions(control, most: int = STOPS[1], fewest: int = STOPS[0]) -> list:
+    """The settings of ``control`` a page without a kernel offers: (label, value).
+
+    Every option of a selection (dropdown, toggle buttons, selection slider) and both
+    states of a checkbox. Along a numeric slider, every value if it has at most
+    ``most``; else round values on its step (multiples of 1, 2, 2.5 or 5 times a power
+    of ten), ``fewest`` to ``most`` of them, or else ``most`` evenly spaced values on
+    its step; always with its two ends and its current value (in place of the
+    nearest stop, if there is no room).
+
+    Examples
+    --------
+    >>> control_positions(w.IntSlider(value=3, min=0, max=99))[:4]
+    [('0', 0), ('3', 3), ('5', 5), ('10', 10)]
+    >>> len(control_positions(w.FloatSlider(value=0.5, min=0, max=1, step=0.01)))
+    21
+    """
+    if isinstance(control, w.Checkbox | w.ToggleButton):
+        return [("off", False), ("on", True)]
+    values = getattr(control, "_options_values", None)
+    if values is not None:
+        return list(zip(control._options_labels, values))
+    if not _is_slider(control):
+        raise TypeError(
+            f"a page without a kernel cannot offer the settings of a "
+            f"{type(control).__name__}; use a slider or a selection, or leave it out "
+            "of the explorer's site_controls."
+        )
+    log = isinstance(control, w.FloatLogSlider)
+    low, high, step = control.min, control.max, control.step
+    current = np.log(control.value) / np.log(control.base) if log else control.value
+    count = round((high - low) / step) + 1
+    if count <= most:
+        grid = [low + i * step for i in range(count)]
+    else:
+        grid = _round_stops(low, high, step, most, fewest) or [
+            low + round(i * (count - 1) / (most - 1)) * step for i in range(most)
+        ]
+    grid = _distinct(grid)
+    if min(abs(stop - current) for stop in grid) > 1e-9:
+        if len(grid) >= most:  # make room: the stop nearest the value makes way
+            inner = np.abs(np.array(grid[1:-1]) - current)
+            del grid[1 + int(np.argmin(inner))]
+        grid = _distinct([*grid, current])
+    if isinstance(control.value, int) and not log:
+        grid = [round(v) for v in grid]
+    if log:
+        return [
+            (readout(control, control.base**v), float(control.base**v)) for v in grid
+        ]
+    return [(readout(control, v), v) for v in grid]
+
+
+def _round_stops(low, high, step, most, fewest) -> list | None:
+    """``fewest`` to ``most`` round values from ``low`` to ``high`` (both included),
+    multiples of the smallest 1, 2, 2.5 or 5 times a power of ten that is a multiple of
+    ``step`` and gives few enough; None if there is no such spacing."""
+    for power in range(-8, 9):
+        for mantissa in (1, 2, 2.5, 5):
+            nice = mantissa * 10.0**power
+            ratio = nice / step
+            if ratio < 1 - 1e-9 or abs(ratio - round(ratio)) > 1e-6:
+                continue
+            first = int(np.ceil(low / nice - 1e-9))
+            last = int(np.floor(high / nice + 1e-9))
+            stops = _distinct([low, *(k * nice for k in range(first, last + 1)), high])
+            if len(stops) <= most:
+                return stops if len(stops) >= fewest else None
+    return None
+
+
+def _distinct(values) -> list:
+    """Sorted values without near-duplicates, rounded to 12 significant digits."""
+    rounded = sorted({float(f"{float(v):.12g}") for v in values})
+    return [v for i, v in enumerate(rounded) if i == 0 or v - rounded[i - 1] > 1e-9]
+
+
+def _site_positions(controls: dict) -> dict:
+    """The positions of each control (:func:`control_positions`), with fewer per
+    numeric slider when all of them together would exceed :data:`MAX_STATES`."""
+    most, fewest = STOPS[1], STOPS[0]
+    while True:
+        positions = {
+            name: control_positions(control, most, min(fewest, most))
+            for name, control in controls.items()
+        }
+        total = sum(len(options) for options in positions.values())
+        if total <= MAX_STATES or most <= MIN_STOPS:
+            return positions
+        most -= 2
+
+
+def _position_of(options: list, value) -> int:
+    """The index of the option whose value is (nearest to) ``value``."""
+    for i, (_, option) in enumerate(options):
+        if option == value:
+            return i
+    numbers = [o for _, o in options]
+    return int(np.argmin(np.abs(np.asarray(numbers, dtype=float) - float(value))))
 
 
 def weight_sliders(weights, labels, width="240px") -> dict:

@@ -1,7 +1,9 @@
 """The explorers: controls move the picture, fast paths stay correct, pictures exist."""
 
 import base64
+import json
 import re
+from typing import ClassVar
 
 import matplotlib
 import numpy as np
@@ -102,6 +104,7 @@ def test_display_carries_widget_view_and_static_picture():
         "image/svg+xml",
         "image/png",
         "application/vnd.jupyter.widget-view+json",
+        "application/vnd.infotheory.explorer+json",
     }
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
     assert "interactive" in bundle["text/plain"]
@@ -638,3 +641,284 @@ def test_ngram_explorer_needs_a_model_and_a_text():
     _, model, _ = small_ngram_explorer()
     with pytest.raises(ValueError, match="text is needed"):
         widgets.NgramExplorer(model)
+
+
+# ------------------------------------------ recipes and frames: pages without a kernel
+
+
+def drawn_elements(svg):
+    """The leaf elements an SVG draws (outside its definitions), without ids, as a
+    multiset: what a picture shows, whatever its grouping."""
+    from collections import Counter
+
+    svg = re.sub(r"<defs>.*?</defs>", "", svg, flags=re.S)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    leaves = re.findall(r"<(?:path|use|rect|image|circle)\b[^>]*/>", svg, flags=re.S)
+    return Counter(re.sub(r'\s+id="[^"]*"', "", leaf) for leaf in leaves)
+
+
+@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+def test_an_explorer_is_built_again_from_its_recipe(cls):
+    explorer = cls()
+    recipe = explorer.recipe()
+    assert recipe == {"class": f"infotheory.widgets.{cls.__name__}", "arguments": {}}
+    assert json.loads(json.dumps(recipe)) == recipe
+    again = widgets.Explorer.from_recipe(recipe)
+    assert type(again) is cls and again.svg() == explorer.svg()
+    assert explorer._repr_mimebundle_()[widgets.RECIPE_MIME] == recipe
+
+
+def test_a_recipe_holds_the_arguments_as_json_and_rebuilds_the_same_explorer():
+    grid = np.linspace(-16, 16, 161)
+    explorer = widgets.GaussianFitExplorer(6.0, weights=np.array([0.6, 0.4]), grid=grid)
+    recipe = explorer.recipe()
+    assert recipe["arguments"] == {
+        "separation": 6.0,
+        "weights": [0.6, 0.4],
+        "grid": {"numpy.linspace": [-16.0, 16.0, 161]},  # a grid: three numbers
+    }
+    assert len(json.dumps(recipe)) < 300  # the notebook stores a recipe, not frames
+    again = widgets.Explorer.from_recipe(json.loads(json.dumps(recipe)))
+    assert again.svg() == explorer.svg()
+
+
+def test_a_recipe_names_only_what_json_can_hold():
+    explorer = widgets.InformationExplorer(p=np.float64(0.5), unit="nats")
+    assert explorer.recipe()["arguments"] == {"p": 0.5, "unit": "nats"}
+    assert type(explorer.recipe()["arguments"]["p"]) is float
+
+    class Odd(widgets.InformationExplorer):
+        def __init__(self, p=0.25, extra=None, **kwargs):
+            super().__init__(p=p, **kwargs)
+
+    odd = Odd(0.5, unit="bits")  # the outermost class's arguments, **kwargs spread
+    assert odd.recipe()["arguments"] == {"p": 0.5, "unit": "bits"}
+    arrays = {
+        "extra": {"a": np.array([[0, 1], [3, 4]]), "b": np.linspace(0, 1, 5)},
+    }
+    assert Odd(**arrays).recipe()["arguments"]["extra"] == {
+        "a": [[0, 1], [3, 4]],
+        "b": {"numpy.linspace": [0.0, 1.0, 5]},
+    }
+    with pytest.raises(
+        TypeError, match="argument 'extra' is of type object, which JSON"
+    ):
+        Odd(extra=object()).recipe()
+    with pytest.raises(TypeError, match="JSON cannot hold"):
+        Odd(extra=float("nan")).recipe()
+
+
+def test_a_recipe_of_an_unknown_class_is_refused_clearly():
+    for name in (
+        "infotheory.widgets.Nothing",
+        "__main__.Mine",
+        "infotheory.plots.STYLE",
+    ):
+        with pytest.raises(ValueError, match="not an explorer that can be imported"):
+            widgets.Explorer.from_recipe({"class": name, "arguments": {}})
+
+
+def test_sliders_offer_15_to_25_round_positions_with_their_ends_and_value():
+    import ipywidgets as w
+
+    seed = widgets.control_positions(w.IntSlider(value=7, min=0, max=99))
+    assert [v for _, v in seed] == [0, 5, 7, *range(10, 96, 5), 99]
+    assert all(type(v) is int for _, v in seed)
+    weight = widgets.control_positions(
+        w.FloatSlider(value=0.125, min=0, max=1, step=0.01, readout_format=".2f")
+    )
+    assert [v for _, v in weight][:4] == [0.0, 0.05, 0.1, 0.125]
+    assert [label for label, _ in weight][-1] == "1.00" and len(weight) == 22
+    for low, high, step in [(0.25, 4, 0.05), (0, 0.5, 0.01), (-6, 6, 0.1)]:
+        stops = widgets.control_positions(
+            w.FloatSlider(value=low, min=low, max=high, step=step)
+        )
+        values = [v for _, v in stops]
+        assert 15 <= len(stops) <= 25 and values[0] == low and values[-1] == high
+        steps = np.array(values) / step
+        np.testing.assert_allclose(steps, np.round(steps), atol=1e-6)  # on the step
+    few = widgets.control_positions(w.IntSlider(value=2, min=0, max=5))
+    assert [v for _, v in few] == [0, 1, 2, 3, 4, 5]  # every value
+    log = widgets.control_positions(
+        w.FloatLogSlider(value=10, base=10, min=-2, max=2, step=0.1)
+    )
+    assert log[0][1] == pytest.approx(0.01) and log[-1][1] == pytest.approx(100)
+
+
+def test_options_offer_every_option_and_checkboxes_both_states():
+    import ipywidgets as w
+
+    toggle = w.ToggleButtons(options=[("cat", 0), ("dog", 1)], value=1)
+    assert widgets.control_positions(toggle) == [("cat", 0), ("dog", 1)]
+    sizes = w.SelectionSlider(options=(10, 100, 1000), value=100)
+    assert widgets.control_positions(sizes) == [
+        ("10", 10),
+        ("100", 100),
+        ("1000", 1000),
+    ]
+    assert widgets.control_positions(w.Checkbox(value=True)) == [
+        ("off", False),
+        ("on", True),
+    ]
+    with pytest.raises(TypeError, match="cannot offer the settings of a Text"):
+        widgets.control_positions(w.Text())
+
+
+@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+def test_frames_move_every_control_from_the_start_and_leave_the_explorer_as_it_was(
+    cls,
+):
+    explorer = cls()
+    before, picture = explorer.values, explorer.svg()
+    frames = explorer.frames()
+    assert explorer.values == before and explorer.svg() == picture
+    states, pictures = frames["states"], frames["pictures"]
+    assert states[0]["values"] == json.loads(json.dumps(before))
+    assert [c["name"] for c in frames["controls"]] == list(explorer.controls)
+    start = states[0]["values"]
+    for control in frames["controls"]:
+        name, options = control["name"], control["options"]
+        if control["kind"] == "range" and not hasattr(
+            explorer.controls[name], "options"
+        ):
+            assert 15 <= len(options) <= 25, name
+        assert len(control["states"]) == len(options)
+        assert control["states"][control["start"]] == 0  # the start is state 0
+        for index in control["states"]:  # one control moves, the others stay
+            moved = states[index]["values"]
+            assert {**moved, name: start[name]} == start
+        assert len({states[i]["alt"] for i in control["states"]}) > 1
+    assert len(states) <= widgets.MAX_STATES
+    assert all(0 <= s["picture"] < len(pictures) for s in states)
+    assert len(set(pictures)) == len(pictures)  # each distinct picture once
+    assert frames["background"].count('style="fill: #ffffff"') >= 1  # opaque
+    assert all(s["alt"].startswith(explorer.description + " at ") for s in states)
+
+
+@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+def test_background_and_overlay_together_draw_the_whole_figure(cls):
+    explorer = cls()
+    start = explorer.values
+    frames = explorer.frames()
+    background = drawn_elements(frames["background"])
+    for control in frames["controls"]:
+        every = max(1, len(control["states"]) // 3)
+        for index in control["states"][::every]:
+            state = frames["states"][index]
+            explorer.draw(**start)
+            explorer.draw(**state["values"])
+            shown = drawn_elements(frames["pictures"][state["picture"]])
+            if not state["full"]:
+                shown = background + shown
+            assert shown == drawn_elements(explorer.svg()), (control["name"], index)
+    explorer.draw(**start)
+
+
+def test_a_setting_that_changes_more_than_the_moving_artists_is_a_whole_picture():
+    explorer = widgets.InformationExplorer()
+    frames = explorer.frames()
+    (unit,) = [c for c in frames["controls"] if c["name"] == "unit"]
+    assert unit["options"] == ["bits", "nats", "hartleys"]
+    full = [frames["states"][i]["full"] for i in unit["states"]]
+    assert full == [False, True, True]
+    nats = frames["pictures"][frames["states"][unit["states"][1]]["picture"]]
+    assert "(nats)" in nats and 'style="fill: #ffffff"' in nats
+    (p,) = [c for c in frames["controls"] if c["name"] == "p"]
+    overlay = frames["pictures"][frames["states"][p["states"][-1]]["picture"]]
+    assert "p = 1.000: 0.000 bits" in overlay  # the moving title...
+    assert "probability of the event" not in overlay  # ...and nothing that stays
+    assert 'style="fill: #ffffff"' not in overlay  # on a transparent background
+    assert "probability of the event" in frames["background"]
+    assert "p = 0.250" not in frames["background"]
+
+
+def test_alt_text_says_the_setting_and_the_title():
+    explorer = widgets.InformationExplorer(p=0.5)
+    assert explorer.alt_text() == (
+        "Information of an event at p 0.500, unit bits: "
+        "p = 0.500: 1.000 bits, like 1.00 fair coins all heads"
+    )
+    sampler = widgets.CrossEntropyExplorer()
+    assert sampler.alt_text().endswith(": extra bits: 0.500 on P's data, 0.625 on Q's")
+
+
+class _ManySliders(widgets.Explorer):
+    """Twelve sliders: more positions than a page shows, so fewer per slider."""
+
+    presets: ClassVar[dict] = {"all high": {"s0": 0.9, "s1": 0.9}}
+
+    def __init__(self, n=12):
+        controls = {
+            f"s{i}": __import__("ipywidgets").FloatSlider(
+                value=0.5, min=0, max=1, step=0.01, description=f"s{i}"
+            )
+            for i in range(n)
+        }
+        figure, (ax,) = widgets.widget_figure()
+        self.title = ax.set_title(" ")
+        super().__init__(controls, figure, "Many sliders", moving=[self.title])
+
+    def draw(self, **values) -> bool:
+        self.title.set_text(" ".join(f"{v:.2f}" for v in values.values()))
+        return False
+
+
+def test_an_explorer_with_many_controls_gets_fewer_positions_per_slider():
+    frames = _ManySliders().frames()
+    counts = [len(c["options"]) for c in frames["controls"]]
+    assert len(counts) == 12 and all(widgets.MIN_STOPS <= n < 15 for n in counts)
+    assert len(frames["states"]) <= widgets.MAX_STATES
+
+
+def test_site_controls_and_presets_choose_what_a_page_offers(monkeypatch):
+    monkeypatch.setattr(_ManySliders, "site_controls", ("s0", "s3"))
+    explorer = _ManySliders()
+    frames = explorer.frames()
+    assert [c["name"] for c in frames["controls"]] == ["s0", "s3"]
+    assert all(len(c["options"]) == 21 for c in frames["controls"])
+    (preset,) = frames["presets"]
+    assert preset["name"] == "all high"
+    state = frames["states"][preset["state"]]
+    assert state["values"]["s0"] == state["values"]["s1"] == 0.9
+    assert state["values"]["s2"] == 0.5
+    s0 = frames["controls"][0]
+    assert s0["options"][preset["positions"]["s0"]] == "0.90"
+    assert preset["positions"]["s3"] == s0["start"]
+
+
+class _GrowingAxis(widgets.Explorer):
+    """An explorer that widens its axis for a long line and never narrows it."""
+
+    def __init__(self, top=1.0):
+        import ipywidgets as w
+
+        controls = {"top": w.FloatSlider(value=top, min=0.5, max=3.0, step=0.5)}
+        figure, (ax,) = widgets.widget_figure()
+        self.ax, self.limit = ax, 0.0
+        (self.line,) = ax.plot([0, 1], [0, 0])
+        super().__init__(controls, figure, "A growing axis", moving=[self.line])
+
+    def draw(self, top) -> bool:
+        self.line.set_ydata([0, top])
+        if top <= self.limit:
+            return False
+        self.limit = top
+        self.ax.set_ylim(0, top)
+        return True
+
+
+def test_frames_stay_true_when_an_explorer_keeps_a_widened_axis():
+    frames = _GrowingAxis().frames()
+    states = frames["states"]
+    (top,) = frames["controls"]
+    full = [states[i]["full"] for i in top["states"]]
+    assert top["options"] == ["0.50", "1.00", "1.50", "2.00", "2.50", "3.00"]
+    assert full == [False, False, True, True, True, True]  # the axis never narrows
+    replay, background = _GrowingAxis(), drawn_elements(frames["background"])
+    for state in states:  # the same draws in the same order: the same pictures
+        replay.draw(top=1.0)
+        replay.draw(**state["values"])
+        shown = drawn_elements(frames["pictures"][state["picture"]])
+        if not state["full"]:
+            shown = background + shown
+        assert shown == drawn_elements(replay.svg())
