@@ -257,7 +257,10 @@ class Explorer(w.VBox):
         # A PNG copy for notebooks JupyterLab has not run (it shows no untrusted SVG).
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
         # How the website's build makes this explorer again and renders its frames.
-        bundle[RECIPE_MIME] = self.recipe()
+        # An explorer built from objects JSON cannot hold (a trained model) has no
+        # recipe: the site shows its picture at the default setting.
+        if not self.__dict__.get("_arguments", ({}, None))[1]:
+            bundle[RECIPE_MIME] = self.recipe()
         return bundle
 
     # ------------------------------------------------ pages without a kernel
