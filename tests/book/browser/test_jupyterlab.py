@@ -90,7 +90,8 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     # Before running: the stored figures and sentences already read well.
     page.wait_for_selector(".jp-RenderedImage img", timeout=30_000)
     sentences = page.locator(".jp-OutputArea-output[data-mime-type='text/markdown']")
-    sentences.first.wait_for(timeout=30_000)
+    sentences.first.wait_for(state="attached", timeout=30_000)
+    sentences.first.scroll_into_view_if_needed()
     page.wait_for_function(  # JupyterLab renders cells lazily, as they come in view
         '() => document.querySelector(".jp-OutputArea-output'
         "[data-mime-type='text/markdown']\")?.innerText.trim()",
