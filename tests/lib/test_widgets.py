@@ -764,7 +764,12 @@ def test_options_offer_every_option_and_checkboxes_both_states():
         widgets.control_positions(w.Text())
 
 
-@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+#: Explorers the site rebuilds from a recipe; the n-gram explorer is built from a
+#: trained model, which no recipe holds, so the site shows its picture.
+SITE_EXPLORERS = [cls for cls in all_explorers() if cls.__name__ != "NgramExplorer"]
+
+
+@pytest.mark.parametrize("cls", SITE_EXPLORERS, ids=lambda cls: cls.__name__)
 def test_frames_move_every_control_from_the_start_and_leave_the_explorer_as_it_was(
     cls,
 ):
@@ -795,7 +800,7 @@ def test_frames_move_every_control_from_the_start_and_leave_the_explorer_as_it_w
     assert all(s["alt"].startswith(explorer.description + " at ") for s in states)
 
 
-@pytest.mark.parametrize("cls", all_explorers(), ids=lambda cls: cls.__name__)
+@pytest.mark.parametrize("cls", SITE_EXPLORERS, ids=lambda cls: cls.__name__)
 def test_background_and_overlay_together_draw_the_whole_figure(cls):
     explorer = cls()
     start = explorer.values
