@@ -7,10 +7,11 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-sanitize-with tests/book/sanitize.cfg --nbval-cell-timeout 120
 
-.PHONY: help install book test lab execute bench lock clean
+.PHONY: help install book pdf test lab execute bench lock clean
 
 help:
 	@echo "make book     build the static site into _build/html"
+	@echo "make pdf      build the whole book as one PDF (needs XeLaTeX: see README)"
 	@echo "make test     run every check: lint, library, doctests, lessons (nbval), build, browser"
 	@echo "make lab      open the lessons in JupyterLab"
 	@echo "make execute  re-run every lesson and store its outputs (after changing code)"
@@ -31,6 +32,13 @@ book: $(STAMP)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	@echo
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html"
+
+pdf: $(STAMP)
+	$(BIN)/python -m tools.lessons refresh
+	$(BIN)/jupyter-book build . --builder pdflatex
+	mkdir -p _build/html && cp _build/latex/book.pdf _build/html/book.pdf
+	@echo
+	@echo "The PDF is ready: _build/latex/book.pdf (the site links to _build/html/book.pdf)"
 
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .

@@ -47,23 +47,28 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 REPOSITORY = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
 COLAB_CELL_ID = "colab-install"
 COLAB_SOURCE = (
-    "# In Colab only: install the book's library, infotheory, from its repository.\n"
+    "# In Colab only: fetch the book (its library and data) and run from its lessons.\n"
     "import sys\n"
+    "\n"
     'if "google.colab" in sys.modules:\n'
-    f'    %pip install --quiet "infotheory[widgets] @ git+{REPOSITORY}"'
+    f'    repository = "{REPOSITORY}"\n'
+    "    !git clone --quiet --depth 1 {repository} /content/book\n"
+    '    %pip install --quiet "/content/book[widgets]"\n'
+    "    %cd /content/book/book"
 )
 
 
 def prepare(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Make a lesson ready to run and to read in JupyterLab, whoever wrote it.
 
-    The first cell becomes the hidden Colab install cell (added or refreshed), and
-    every code cell that the site hides is collapsed in JupyterLab too.
+    The hidden Colab install cell (added or refreshed) follows the title cell, which
+    stays first: JupyterLab opens a notebook with its first cell selected. Every code
+    cell that the site hides is collapsed in JupyterLab too.
     """
     cells = [cell for cell in notebook.cells if cell.get("id") != COLAB_CELL_ID]
     cell = nbformat.v4.new_code_cell(COLAB_SOURCE, id=COLAB_CELL_ID)
     cell.metadata = {"tags": ["remove-cell"], "jupyter": {"source_hidden": True}}
-    notebook.cells = [cell, *cells]
+    notebook.cells = [cells[0], cell, *cells[1:]]
     for cell in cells:
         collapsed = jupyterlab_collapse(cell)
         if collapsed:

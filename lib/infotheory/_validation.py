@@ -34,6 +34,7 @@ __all__ = [
     "check_integer",
     "check_non_negative",
     "check_number",
+    "check_seed",
     "distribution_and_minimum",
     "distribution_stats",
 ]
@@ -380,6 +381,15 @@ def check_integer(
             f"but got {value!r}."
         )
     return int(value)
+
+
+def check_seed(seed) -> int:
+    """Return ``seed`` as an int if it is a whole number of 0 or more, or raise."""
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise ValueError(
+            f"seed must be a whole number of 0 or more, such as 2026, but got {seed!r}."
+        )
+    return int(seed)
 
 
 def _as_float(value) -> float:

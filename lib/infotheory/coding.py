@@ -16,8 +16,14 @@ Conventions shared by every function here:
   length ``-log2 0`` is infinite, and a codeword for it would only lengthen the
   codewords of symbols that do occur. Encoding such a symbol raises ``ValueError``,
   the coding side of an infinite cross-entropy.
-* **One symbol.** A code for a single possible symbol still needs one bit per symbol
-  to mark that something was sent: its codeword is ``'0'``.
+* **One symbol.** A certain symbol carries no information (``ceil(-log2 1) = 0``), and
+  a receiver who knows how many symbols were sent needs no bits at all. But a code
+  whose only codeword is empty cannot be decoded from the bits alone: the empty string
+  would stand for one symbol, two or a hundred, so the code is not uniquely decodable.
+  So that every code here decodes a bit string without being told its length, a single
+  possible symbol gets the codeword ``'0'``, one bit that marks that a symbol was sent.
+  It is the one case where Huffman's and Shannon's codes reach ``L = H + 1``; with two
+  or more possible symbols ``H <= L < H + 1``.
 * **Determinism.** Huffman's algorithm breaks ties between equal weights by the order
   of the symbols, and codewords are then assigned canonically (shorter first, ties in
   symbol order, counting up in binary), so the same input always gives the same code.
@@ -76,8 +82,11 @@ def huffman_code(p, symbols=None):
     Repeatedly merge the two least likely entries (a symbol or an already merged
     group) into one whose probability is their sum; every merge adds one bit to the
     codewords of all symbols inside the two. The resulting lengths minimise the
-    average length ``sum(p * lengths)`` over all prefix codes, and satisfy
-    ``H(p) <= L < H(p) + 1`` bits.
+    average length ``sum(p * lengths)`` over all prefix codes and, by McMillan's
+    inequality, over all uniquely decodable codes that give each symbol its own
+    codeword (coding blocks of symbols can do better). With two or more possible
+    symbols they satisfy ``H(p) <= L < H(p) + 1`` bits; a single possible symbol gets
+    the one-bit codeword ``'0'``, so there ``L = 1 = H + 1`` (see the module notes).
 
     Parameters
     ----------
@@ -105,15 +114,16 @@ def huffman_code(p, symbols=None):
     codewords are assigned canonically from the lengths: shorter codewords first, ties
     in symbol order, each codeword the previous one plus 1 in binary, shifted left when
     the length grows. Symbols with ``p == 0`` get no codeword, because their ideal
-    length ``-log2 0`` is infinite; a single possible symbol gets the codeword ``'0'``.
+    length ``-log2 0`` is infinite; a single possible symbol gets the codeword ``'0'``
+    (see the module notes on one symbol).
 
     References
     ----------
-    Huffman (1952); Cover & Thomas (2006), section 5.6.
+    Huffman (1952); McMillan (1956); Cover & Thomas (2006), sections 5.5, 5.6 and 5.8.
 
     Examples
     --------
-    The horse race of Cover & Thomas, Example 2.1.2:
+    The horse race of Cover & Thomas (2006), chapter 1:
 
     >>> p = [1/2, 1/4, 1/8, 1/16, 1/64, 1/64, 1/64, 1/64]
     >>> huffman_code(p, symbols="abcdefgh")  # doctest: +NORMALIZE_WHITESPACE
@@ -133,13 +143,15 @@ def huffman_code(p, symbols=None):
 
 
 def shannon_code(p, symbols=None):
-    """The Shannon code for ``p``: a prefix code with lengths ``ceil(-log2 p)``.
+    """The Shannon code for ``p``: a prefix code with lengths ``ceil(-log2 p)`` (>= 1).
 
     Rounding every ideal length up keeps the Kraft sum at most 1, so a prefix code
-    with these lengths exists; its average length lies in ``[H(p), H(p) + 1)``. Used
-    on data from another distribution ``P``, its average length lies in
-    ``[H(P, p), H(P, p) + 1)``: cross-entropy as a code length. Huffman's code is
-    never longer on average.
+    with these lengths exists. With two or more possible symbols its average length
+    lies in ``[H(p), H(p) + 1)``; used on data from another distribution ``P``, in
+    ``[H(P, p), H(P, p) + 1)``: cross-entropy as a code length. On data from ``p``
+    itself, Huffman's code is never longer on average. A single possible symbol gets
+    ``'0'`` (its ideal length is 0 bits, but a codeword needs at least one), as in
+    :func:`huffman_code`.
 
     Parameters
     ----------
@@ -191,8 +203,9 @@ def shannon_code(p, symbols=None):
 def fixed_length_code(symbols):
     """A code that gives every symbol a codeword of the same length.
 
-    With ``n`` symbols each codeword has ``ceil(log2 n)`` bits (at least 1): symbol
-    number ``i`` gets ``i`` written in binary.
+    With ``n`` symbols each codeword has ``ceil(log2 n)`` bits, at least 1 (so a single
+    symbol gets ``'0'``, see the module notes): symbol number ``i`` gets ``i`` written
+    in binary.
 
     Parameters
     ----------
@@ -360,8 +373,9 @@ def kraft_sum(code_or_lengths):
 def ideal_lengths(p):
     """The ideal codeword lengths ``-log2(p)``, in bits: the information of each symbol.
 
-    Whole-bit codewords cannot match them exactly unless every ``p`` is a power of 1/2;
-    their average is the entropy, the least average length any code can reach.
+    Whole-bit codewords can match them only where ``p`` is a power of 1/2. Their
+    average is the entropy: a lower bound on the average length of every uniquely
+    decodable code, reached only when every ``p`` is a power of 1/2.
 
     Parameters
     ----------
@@ -499,7 +513,8 @@ def block_distribution(p, k, symbols=None):
 
     Coding blocks instead of single symbols spreads the up-to-one bit lost to whole-bit
     codewords over ``k`` symbols: a Huffman code for the blocks spends fewer than
-    ``H(p) + 1/k`` bits per symbol.
+    ``H(p) + 1/k`` bits per symbol when at least two symbols are possible (a single
+    possible symbol costs exactly ``1/k``).
 
     Parameters
     ----------
@@ -553,10 +568,11 @@ def _as_distribution_1d(values, name):
     return array
 
 
-def _as_symbols(symbols, n, name="symbols"):
+def _as_symbols(symbols, n, name="symbols", of="p"):
     """Return ``symbols`` as a list of ``n`` distinct hashable labels, or raise.
 
-    ``None`` stands for ``range(n)``; a string for its characters.
+    ``None`` stands for ``range(n)``; a string for its characters. ``of`` names the
+    argument that holds the ``n`` probabilities, for the message.
     """
     if symbols is None:
         return list(range(n))
@@ -571,7 +587,7 @@ def _as_symbols(symbols, n, name="symbols"):
         ) from None
     if len(symbols) != n:
         raise ValueError(
-            f"{name} has {len(symbols)} labels but p has {n} probabilities; "
+            f"{name} has {len(symbols)} labels but {of} has {n} probabilities; "
             f"give exactly one label per probability."
         )
     seen = set()
@@ -642,8 +658,8 @@ def _check_codeword(word, name):
         )
     if not word:
         raise ValueError(
-            f"{name} is empty; every codeword needs at least one bit "
-            f"(a one-symbol code uses '0')."
+            f"{name} is empty; every codeword needs at least one bit, or a bit string "
+            f"could not tell how many symbols were sent (a one-symbol code uses '0')."
         )
 
 

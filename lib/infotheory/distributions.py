@@ -343,13 +343,18 @@ def kl_from_samples(samples_p, samples_q, edges, alpha=0.0, base=2):
     Returns
     -------
     float
-        The estimate. It depends on the bins: too few merge outcomes and lose
-        divergence (binning can only lower KL, by the data-processing inequality), too
-        many leave bins nearly empty and the estimate is biased upward.
+        The estimate. It depends on the bins. Binning the *exact* distributions can
+        only lower the divergence (merging two outcomes never adds divergence: the
+        log-sum inequality), so too few bins lose divergence. An estimate from
+        samples can land on either side of the exact value: sampling noise adds
+        divergence of its own, most with many bins and few samples, while
+        pseudo-counts (``alpha > 0``) pull both histograms towards the uniform
+        distribution, and the estimate towards 0, once they outweigh the counts.
 
     References
     ----------
-    Cover & Thomas (2006), section 2.8 (data-processing inequality) and 8.3.
+    Cover & Thomas (2006), Theorem 2.7.1 (log-sum inequality) and section 8.3
+    (quantised continuous variables).
 
     Examples
     --------

@@ -45,11 +45,13 @@ from ._validation import (
 )
 
 __all__ = [
+    "binary_cross_entropy_loss",
     "cross_entropy_loss",
     "cross_entropy_loss_gradient",
     "log_softmax",
     "logsumexp",
     "one_hot",
+    "sigmoid",
     "smooth_labels",
     "softmax",
 ]
@@ -643,3 +645,161 @@ def _reduce(losses, reduction, scale):
     if scale != 1.0:
         value = value * scale
     return as_result(value + 0.0)
+
+
+# ------------------------------------------------------------ two classes: the sigmoid
+
+
+def sigmoid(logits):
+    """The logistic function ``1 / (1 + exp(-z))``, elementwise: a logit's probability.
+
+    With two classes a model needs one logit ``z``, the log-odds ``log(q / (1 - q))``
+    of class 1, and ``q = sigmoid(z)``. It is the softmax of the two logits ``(0, z)``.
+    Computed as ``1 / (1 + exp(-z))`` for ``z >= 0`` and ``exp(z) / (1 + exp(z))``
+    below, so no exponential overflows; ``-inf`` gives exactly 0 and ``+inf`` exactly 1.
+
+    Parameters
+    ----------
+    logits : float or array_like
+        Real numbers (log-odds), applied elementwise; ``-inf`` and ``+inf`` allowed.
+
+    Returns
+    -------
+    float or ndarray
+        Probabilities in ``[0, 1]``: a float for a scalar, an array of the same shape
+        otherwise.
+
+    Raises
+    ------
+    ValueError
+        If ``logits`` is empty, is not numeric or holds ``NaN``.
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville (2016), sections 3.10 and 6.2.2.2.
+
+    Examples
+    --------
+    >>> sigmoid(0.0)
+    0.5
+    >>> sigmoid([np.log(3.0), -np.log(3.0)])      # odds 3 : 1 and 1 : 3
+    array([0.75, 0.25])
+    >>> sigmoid([-1000.0, 1000.0])                 # no overflow
+    array([0., 1.])
+    """
+    z = _as_binary_logits(logits)
+    e = np.exp(-np.abs(z))  # in (0, 1]: never overflows
+    q = np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return as_result(q)
+
+
+def binary_cross_entropy_loss(logits, target, base=2, reduction="mean"):
+    """Binary cross-entropy of logits ``z`` against probabilities ``t`` of class 1.
+
+    For one logit ``z`` (the model says ``q = sigmoid(z)``) and target ``t`` (a label 0
+    or 1, or a soft probability) the loss is
+    ``-(t * log_base(q) + (1 - t) * log_base(1 - q))``: the cross-entropy of the
+    two-outcome distributions ``(1 - t, t)`` and ``(1 - q, q)``. It equals
+    :func:`cross_entropy_loss` of the two logits ``(0, z)``. Every entry is its own
+    two-class problem, so an array of logits is also a *multi-label* problem: one
+    independent yes/no question per entry.
+
+    Parameters
+    ----------
+    logits : float or array_like
+        One logit (log-odds of class 1) per entry, any shape; ``-inf`` and ``+inf``
+        mean a model certain of class 0 or class 1.
+    target : float or array_like
+        The probability of class 1 for each entry, between 0 and 1, with exactly the
+        shape of ``logits`` (nothing is broadcast). Labels 0 and 1 are the usual case.
+    base : float, default 2
+        2 gives bits; ``np.e`` gives nats, the unit machine-learning frameworks report.
+    reduction : {"mean", "sum", "none"}, default "mean"
+        Average over every entry (as PyTorch's ``BCEWithLogitsLoss`` does: bits per
+        yes/no decision), add them up, or return one loss per entry.
+
+    Returns
+    -------
+    float or ndarray
+        The loss, ``>= 0``; ``+inf`` if the model is certain (an infinite logit) of
+        the outcome the target rules out. A float for ``"mean"``, ``"sum"`` or a
+        single entry; otherwise an array of the shape of ``logits``.
+
+    Raises
+    ------
+    ValueError
+        For ``NaN`` logits, targets outside ``[0, 1]`` or of another shape, a bad
+        ``base`` or ``reduction``.
+
+    Notes
+    -----
+    Computed from the logit, never from ``q``: per entry, in nats,
+    ``t * softplus(-z) + (1 - t) * softplus(z)`` with
+    ``softplus(u) = log(1 + exp(u)) = max(u, 0) + log1p(exp(-|u|))``, because
+    ``-log(sigmoid(z)) = softplus(-z)`` and ``-log(1 - sigmoid(z)) = softplus(z)``.
+    Nothing overflows, and a confident right answer keeps its tiny loss: ``z = 40``
+    with ``t = 1`` costs ``log1p(exp(-40))``, about ``4.2e-18`` nats, where
+    ``-log(sigmoid(40))`` gives 0. A term whose weight (``t`` or ``1 - t``) is 0 adds 0
+    even when its logit is infinite. The gradient with respect to ``z`` is
+    ``sigmoid(z) - t`` in nats, the two-class case of ``q - p``.
+
+    References
+    ----------
+    Goodfellow, Bengio & Courville (2016), sections 6.2.2.2 and 3.13; Cover & Thomas
+    (2006), section 2.3.
+
+    Examples
+    --------
+    >>> binary_cross_entropy_loss(0.0, 1)            # a coin flip: one bit
+    1.0
+    >>> round(binary_cross_entropy_loss(np.log(3.0), 1, base=np.e), 6)  # ln(4/3)
+    0.287682
+    >>> losses = binary_cross_entropy_loss([2.0, -1.0], [1, 0], reduction="none")
+    >>> losses.round(4)
+    array([0.1831, 0.4519])
+    >>> binary_cross_entropy_loss(40.0, 1, base=np.e)   # not rounded to 0
+    4.248354255291589e-18
+    >>> binary_cross_entropy_loss([[0.0, 0.0]], [[0.25, 1.0]])   # multi-label, soft
+    1.0
+    """
+    z = _as_binary_logits(logits)
+    t = _as_binary_target(target, z.shape)
+    scale = log_scale(check_base(base))
+    reduction = check_choice(reduction, "reduction", _REDUCTIONS)
+    shared = np.log1p(np.exp(-np.abs(z)))  # softplus(u) = max(u, 0) + this, u = +-z
+    with np.errstate(invalid="ignore"):  # 0 * inf where a weight is 0: set to 0 below
+        to_one = t * (np.maximum(-z, 0.0) + shared)  # t * -log(q)
+        to_zero = (1.0 - t) * (np.maximum(z, 0.0) + shared)  # (1 - t) * -log(1 - q)
+    losses = np.where(t == 0, 0.0, to_one) + np.where(t == 1, 0.0, to_zero)
+    return _reduce(losses, reduction, scale)
+
+
+def _as_binary_logits(values):
+    """Return ``values`` as float64 logits for :func:`sigmoid`, or raise on NaN."""
+    z = as_float_array(values, "logits", what="logit", example="[2.0, -1.0]")
+    if np.isnan(z).any():
+        value, where = bad_entry(z, np.isnan(z))
+        raise ValueError(
+            f"logits contains {value}{where}; a logit must be a real number (or +-inf "
+            f"for a certain model), so find where the NaN comes from, such as 0/0 or "
+            f"inf - inf upstream, instead of passing it on."
+        )
+    return z
+
+
+def _as_binary_target(values, shape):
+    """Return ``values`` as probabilities of class 1 of ``shape``, or raise."""
+    t = as_float_array(values, "target", example="[1.0, 0.0]")
+    if t.shape != shape:
+        raise ValueError(
+            f"target has shape {t.shape}, but logits has shape {shape}; pass one "
+            f"target (the probability of class 1) per logit (nothing is broadcast)."
+        )
+    inside = (t >= 0) & (t <= 1)  # NaN fails both comparisons
+    if not inside.all():
+        value, where = bad_entry(t, ~inside)
+        raise ValueError(
+            f"target contains {value}{where}, but a target is the probability of "
+            f"class 1, between 0 and 1; pass labels 0 and 1, or probabilities."
+        )
+    return t

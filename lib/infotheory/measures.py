@@ -116,8 +116,12 @@ def entropy(p, base=2, axis=-1, keepdims=False):
     """Entropy of a distribution: ``H(P) = -sum(p * log_base(p))``.
 
     The expected information of an outcome drawn from ``p``: how surprised you are on
-    average. It describes a whole distribution, never a single event. In bits it is the
-    least average number of yes/no questions (or code bits) per outcome.
+    average. It describes a whole distribution, never a single event. In bits it is a
+    lower bound on the average number of yes/no questions (or code bits) per outcome:
+    every uniquely decodable code needs at least ``H`` bits on average (exactly ``H``
+    only when every ``p`` is a power of 1/2), the best code for single outcomes needs
+    fewer than ``H + 1`` (when at least two outcomes are possible), and codes for long
+    blocks of outcomes approach ``H``.
 
     Parameters
     ----------
@@ -148,7 +152,8 @@ def entropy(p, base=2, axis=-1, keepdims=False):
 
     References
     ----------
-    Shannon (1948), section 6; Cover & Thomas (2006), definition 2.1.
+    Shannon (1948), section 6; Cover & Thomas (2006), section 2.1 and theorems 5.3.1,
+    5.4.1, 5.4.2 and 5.5.1.
 
     Examples
     --------

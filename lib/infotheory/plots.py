@@ -1,8 +1,10 @@
-"""The book's figures: one style, one palette, small functions that draw one idea each.
+"""The book's figure style, and the figure helpers that several lessons share.
 
-Every function takes the numbers to draw (computed by :mod:`infotheory.measures` or by
-the lesson) and returns the matplotlib ``Figure``, or draws into an ``ax`` you pass.
-Nothing here computes an information measure of its own.
+A figure that one lesson draws lives in that lesson, as a hidden cell the reader can
+open; what only the explorers draw lives in :mod:`infotheory.widgets`. What stays here
+is the style every figure uses and the helpers that two or more lessons (or a lesson
+and an explorer) call. Each helper takes the numbers to draw, computed by the lesson,
+and draws them into an ``ax`` you pass.
 
 Figures are drawn on an opaque white background so that they stay readable in the
 book's dark mode, with the colour-blind-safe Okabe-Ito palette.
@@ -13,7 +15,6 @@ from __future__ import annotations
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 
 from .measures import information
 
@@ -60,7 +61,7 @@ STYLE = {
     "font.size": 11,
     "lines.linewidth": 2.0,
     "figure.constrained_layout.use": True,
-    # Deterministic SVG: same ids and no timestamp, so re-running a lesson changes nothing.
+    # Deterministic SVG: same ids, no timestamp; re-running a lesson changes nothing.
     "svg.hashsalt": "infotheory",
     "svg.fonttype": "path",
 }
@@ -97,29 +98,12 @@ def subplots(
     return plt.subplots(nrows, ncols, figsize=figsize, **kwargs)
 
 
-def widget_figure(
-    width: float | None = None,
-    height: float | None = None,
-    ncols: int = 1,
-    width_ratios=None,
-) -> tuple[Figure, np.ndarray]:
-    """A figure that pyplot does not manage (never shown automatically), for widgets."""
-    with mpl.rc_context(STYLE):
-        default_width, default_height = STYLE["figure.figsize"]
-        fig = Figure(
-            figsize=(width or default_width, height or default_height),
-            layout="constrained",
-        )
-        axes = fig.subplots(1, ncols, squeeze=False, width_ratios=width_ratios)[0]
-    return fig, axes
-
-
 def plain_log_ticks(axis, ticks=None):
-    """Label a log-scale ``axis`` (``ax.xaxis`` or ``ax.yaxis``) with plain numbers, 0.01 or 1,000.
+    """Label a log-scale ``axis`` (``ax.xaxis`` or ``ax.yaxis``) with plain numbers.
 
-    Plain text is easier to read than powers of ten and much faster to draw than the
-    mathtext labels matplotlib uses by default; minor ticks are left out. ``ticks``
-    places the major ticks.
+    Ticks read 0.01 or 1,000: easier to read than powers of ten, and much faster to
+    draw than the mathtext labels matplotlib uses by default. Minor ticks are left
+    out; ``ticks`` places the major ticks.
     """
     if ticks is not None:
         axis.set_ticks(ticks)
@@ -127,9 +111,6 @@ def plain_log_ticks(axis, ticks=None):
         mpl.ticker.FuncFormatter(lambda x, _: f"{x:,.0f}" if x >= 1 else f"{x:g}")
     )
     axis.set_minor_locator(mpl.ticker.NullLocator())
-
-
-# ----------------------------------------------------------------------------- distributions
 
 
 def distribution_bars(
@@ -166,7 +147,7 @@ def distribution_bars(
 
 
 def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
-    """Two distributions over the same outcomes as side-by-side bars (P blue, Q orange)."""
+    """Two distributions over the same outcomes, side by side: P blue, Q orange."""
     p_bars = distribution_bars(
         ax, p, labels, COLORS["p"], p_label, offset=-0.2, width=0.4, values=values
     )
@@ -177,28 +158,6 @@ def compare_bars(ax, p, q, labels=None, p_label="P", q_label="Q", values=False):
     ax.set_ylim(0, min(1.0, top * 1.25) if top > 0 else 1.0)
     ax.legend(loc="upper right")
     return p_bars, q_bars
-
-
-def frequency_convergence(ax, sizes, frequencies, p, labels=None):
-    """Empirical frequencies of each outcome against the number of samples (log scale).
-
-    ``frequencies[k, i]`` is the share of outcome ``i`` in the first ``sizes[k]``
-    samples; dashed lines mark the true probabilities ``p``.
-    """
-    labels = labels if labels is not None else [str(i) for i in range(len(p))]
-    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for i, (pi, label) in enumerate(zip(p, labels)):
-        color = colors[i % len(colors)]
-        ax.plot(sizes, frequencies[:, i], color=color, lw=1.6, label=label)
-        ax.axhline(pi, color=color, ls="--", lw=1)
-    ax.set_xscale("log")
-    ax.set_xlabel("number of samples")
-    ax.set_ylabel("observed frequency")
-    ax.set_ylim(0, 1)
-    ax.legend(ncols=min(len(p), 6), loc="upper right")
-
-
-# ----------------------------------------------------------------------------- information
 
 
 def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
@@ -220,221 +179,6 @@ def information_curve(ax, base=2, p_min=1e-3, marks=(), unit="bits"):
     ax.set_xlabel("probability of the event $p$")
     ax.set_ylabel(f"information $-\\log p$ ({unit})")
     return line
-
-
-def halving_steps(ax, n):
-    """How ``n`` equally likely candidates shrink when each yes/no answer halves them."""
-    remaining = [n]
-    while remaining[-1] > 1:
-        remaining.append(int(np.ceil(remaining[-1] / 2)))
-    steps = np.arange(len(remaining))
-    ax.step(steps, remaining, where="post", color=COLORS["p"])
-    ax.plot(steps, remaining, "o", color=COLORS["p"], ms=5)
-    for s, r in zip(steps, remaining):
-        ax.annotate(
-            str(r), (s, r), xytext=(4, 4), textcoords="offset points", fontsize=9
-        )
-    ax.set_yscale("log", base=2)
-    ax.set_xlabel("yes/no questions asked")
-    ax.set_ylabel("candidates left")
-    return remaining
-
-
-# ----------------------------------------------------------------------------- entropy
-
-
-def binary_entropy_curve(ax, p, h, marks=()):
-    """The entropy of a two-outcome distribution ``(p, 1 - p)`` against ``p``.
-
-    ``h[i]`` is the entropy at ``p[i]`` (computed by the caller); ``marks`` is a
-    sequence of ``(p, h, label)`` points to highlight. Returns the curve's line.
-    """
-    (line,) = ax.plot(p, h, color=COLORS["p"])
-    for p_mark, h_mark, label in marks:
-        ax.plot([p_mark], [h_mark], "o", color=COLORS["accent"], ms=6, zorder=3)
-        # Labels sit inside the arch: right of points on its left flank, left on its right.
-        side = (
-            "center"
-            if abs(p_mark - 0.5) < 0.05
-            else ("left" if p_mark < 0.5 else "right")
-        )
-        dx = {"center": 0, "left": 8, "right": -8}[side]
-        low = h_mark < 0.3  # near the axis: write above the point, not below
-        ax.annotate(
-            label,
-            (p_mark, h_mark),
-            xytext=(dx, 6 if low else -8),
-            textcoords="offset points",
-            ha=side,
-            va="bottom" if low else "top",
-            fontsize=9,
-        )
-    ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1.08)
-    ax.set_xlabel("probability of the first outcome $p$")
-    ax.set_ylabel("entropy $H_2(p)$ (bits)")
-    return line
-
-
-#: Height of the equilateral probability triangle with unit sides.
-SIMPLEX_HEIGHT = float(np.sqrt(3) / 2)
-
-
-def simplex_xy(p):
-    """Where the distributions ``p`` (shape ``(..., 3)``) sit in the probability triangle.
-
-    Outcome 0 is the bottom-left corner, outcome 1 the bottom-right, outcome 2 the top.
-    Returns the ``x`` and ``y`` coordinates as arrays of shape ``p.shape[:-1]``.
-    """
-    p = np.asarray(p, dtype=float)
-    return p[..., 1] + 0.5 * p[..., 2], SIMPLEX_HEIGHT * p[..., 2]
-
-
-def simplex_points(resolution=200):
-    """The distributions at the pixels of a ``resolution``-wide picture of the triangle.
-
-    Returns an array of shape ``(rows, resolution, 3)``: the three probabilities at the
-    centre of each pixel (row 0 at the bottom), and NaN for pixels outside the triangle.
-    """
-    rows = int(round(resolution * SIMPLEX_HEIGHT))
-    x = (np.arange(resolution) + 0.5) / resolution
-    y = (np.arange(rows) + 0.5) / rows * SIMPLEX_HEIGHT
-    x, y = np.meshgrid(x, y)
-    p2 = y / SIMPLEX_HEIGHT
-    p1 = x - 0.5 * p2
-    p0 = 1.0 - p1 - p2
-    points = np.stack([p0, p1, p2], axis=-1)
-    points[(points < 0).any(axis=-1)] = np.nan
-    return points
-
-
-def simplex_heatmap(
-    ax, values, labels=("1", "2", "3"), label="entropy (bits)", vmax=None
-):
-    """Colour the probability triangle by ``values``, one per pixel of :func:`simplex_points`.
-
-    ``values`` has the shape of ``simplex_points(...)[..., 0]``, NaN outside the
-    triangle. Corners are labelled with ``labels``. Returns the colourbar.
-    """
-    values = np.ma.masked_invalid(values)
-    image = ax.imshow(
-        values,
-        origin="lower",
-        extent=(0, 1, 0, SIMPLEX_HEIGHT),
-        cmap="viridis",
-        vmin=0,
-        vmax=vmax,
-        interpolation="nearest",
-    )
-    corners = np.array([[0, 0], [1, 0], [0.5, SIMPLEX_HEIGHT], [0, 0]])
-    ax.plot(corners[:, 0], corners[:, 1], color=COLORS["ink"], lw=1)
-    offsets = [
-        (-6, -6, "right", "top"),
-        (6, -6, "left", "top"),
-        (0, 8, "center", "bottom"),
-    ]
-    for (x, y), text, (dx, dy, ha, va) in zip(corners[:3], labels, offsets):
-        ax.annotate(
-            text,
-            (x, y),
-            xytext=(dx, dy),
-            textcoords="offset points",
-            ha=ha,
-            va=va,
-            fontsize=10,
-            fontweight="bold",
-        )
-    ax.set_xlim(-0.12, 1.12)
-    ax.set_ylim(-0.1, SIMPLEX_HEIGHT + 0.12)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    colorbar = ax.figure.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
-    colorbar.set_label(label)
-    return colorbar
-
-
-def estimate_bias(ax, sizes, mean, low, high, true_value, unit="bits"):
-    """Plug-in estimates of a quantity against the sample size (log scale).
-
-    ``mean`` is the average estimate over many samples of each size, ``low`` and
-    ``high`` bound the middle of their spread; a dashed line marks ``true_value``.
-    """
-    ax.fill_between(
-        sizes,
-        low,
-        high,
-        color=COLORS["sky"],
-        alpha=0.35,
-        lw=0,
-        label="middle 80% of the estimates",
-    )
-    ax.plot(sizes, mean, "o-", color=COLORS["p"], ms=4, label="average estimate")
-    ax.axhline(true_value, color=COLORS["accent"], ls="--", lw=1.5, label="true value")
-    ax.set_xscale("log")
-    ax.set_xlabel("sample size $n$")
-    ax.set_ylabel(f"estimated entropy ({unit})")
-    ax.legend(loc="lower right")
-
-
-# ----------------------------------------------------------------------------- codes
-
-
-def code_tree(ax, code):
-    """Draw the binary tree of a prefix code: each codeword is a path from the root.
-
-    A ``0`` goes down-left, a ``1`` down-right; each symbol sits at the end of its
-    codeword's path. ``code`` maps symbols to codewords.
-    """
-
-    def position(word):
-        # Node for the prefix `word`: the middle of its slice of [0, 1].
-        return (int(word, 2) + 0.5) / 2 ** len(word) if word else 0.5, -len(word)
-
-    depth = max(len(word) for word in code.values())
-    nodes = {""}
-    for word in code.values():
-        nodes.update(word[:i] for i in range(1, len(word) + 1))
-    nodes = sorted(nodes, key=lambda node: (len(node), node))  # a fixed drawing order
-    for node in nodes:
-        if node:
-            (x0, y0), (x1, y1) = position(node[:-1]), position(node)
-            ax.plot([x0, x1], [y0, y1], color=COLORS["grey"], lw=1.2, zorder=1)
-            ax.annotate(
-                node[-1],
-                ((x0 + x1) / 2, (y0 + y1) / 2),
-                xytext=(-6 if node[-1] == "0" else 6, 2),
-                textcoords="offset points",
-                ha="center",
-                fontsize=8,
-                color=COLORS["grey"],
-            )
-    leaves = set(code.values())
-    for node in nodes:
-        x, y = position(node)
-        leaf = node in leaves
-        ax.plot(
-            [x],
-            [y],
-            "o",
-            ms=7 if leaf else 4,
-            color=COLORS["p"] if leaf else COLORS["grey"],
-            zorder=2,
-        )
-    for symbol, word in code.items():
-        x, y = position(word)
-        ax.annotate(
-            f"{symbol}\n{word}",
-            (x, y),
-            xytext=(0, -8),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=9,
-            family="monospace",
-        )
-    ax.set_xlim(0, 1)
-    ax.set_ylim(-depth - 0.9, 0.3)
-    ax.axis("off")
 
 
 def code_length_bars(ax, labels, lengths, ideal=None, codewords=None, ymax=None):
@@ -509,241 +253,11 @@ def codeword_heights(lengths, ideal=None, ymax=None):
     return top + 0.2
 
 
-def length_bounds(ax, h, length):
-    """Average code length against entropy for many distributions, inside ``H <= L < H + 1``."""
-    top = float(np.max(h)) + 1.2
-    grid = np.array([0.0, top])
-    ax.fill_between(
-        grid,
-        grid,
-        grid + 1,
-        color=COLORS["sky"],
-        alpha=0.25,
-        lw=0,
-        label="$H \\leq L < H + 1$",
-    )
-    ax.plot(grid, grid, color=COLORS["ink"], lw=1, label="$L = H$")
-    ax.plot(grid, grid + 1, color=COLORS["ink"], lw=1, ls="--", label="$L = H + 1$")
-    ax.plot(h, length, "o", color=COLORS["p"], ms=3, alpha=0.6, label="Huffman code")
-    ax.set_xlim(0, top - 0.2)
-    ax.set_ylim(0, top + 0.8)
-    ax.set_xlabel("entropy $H$ (bits)")
-    ax.set_ylabel("average length $L$ (bits)")
-    ax.legend(loc="upper left")
-
-
-def block_coding(ax, k, per_symbol, h, measured=None):
-    """Bits per symbol when coding blocks of ``k`` symbols, against the entropy ``h``.
-
-    ``per_symbol[i]`` is the expected length per symbol for blocks of ``k[i]``;
-    ``measured`` (optional) the bits per symbol a real encoded sample used. The dashed
-    curve is the guarantee ``H + 1/k``.
-    """
-    k = np.asarray(k)
-    ax.fill_between(
-        k,
-        h,
-        h + 1 / k,
-        color=COLORS["sky"],
-        alpha=0.2,
-        lw=0,
-        label="$H \\leq L_k / k < H + 1/k$",
-    )
-    ax.axhline(h, color=COLORS["accent"], ls="--", lw=1.5, label="entropy $H$")
-    ax.plot(
-        k, per_symbol, "o-", color=COLORS["p"], ms=5, label="Huffman code for blocks"
-    )
-    if measured is not None:
-        ax.plot(
-            k,
-            measured,
-            "x",
-            color=COLORS["ink"],
-            ms=7,
-            mew=1.5,
-            label="measured on a sample",
-        )
-    ax.set_xticks(k)
-    # Zoom in on the codes: the band's upper edge may leave the picture.
-    low = min(h, float(np.min(per_symbol)))
-    high = max(
-        float(np.max(per_symbol)),
-        float(np.max(measured)) if measured is not None else 0.0,
-    )
-    ax.set_ylim(low - 0.15 * (high - low), high + 0.9 * (high - low))
-    ax.set_xlabel("symbols per block $k$")
-    ax.set_ylabel("bits per symbol")
-    ax.legend(loc="upper right")
-
-
-# ----------------------------------------------------------------------------- cross-entropy
-
-
-def measure_bars(ax, values, labels, colors=None, unit="bits", xmax=None):
-    """Horizontal bars of information measures, each labelled with its value.
-
-    A value beyond ``xmax`` (infinity included) draws a bar to the right edge with its
-    label inside. Returns ``(bars, texts)``; :func:`set_measure_bars` moves them to new
-    values.
-    """
-    values = [float(v) for v in values]
-    finite = [v for v in values if np.isfinite(v)]
-    xmax = xmax or max([1.0, *finite]) * 1.3
-    y = np.arange(len(values))
-    colors = colors or [COLORS["p"]] * len(values)
-    bars = ax.barh(y, np.zeros(len(values)), color=colors, height=0.65)
-    texts = [
-        ax.text(0, yi, "", va="center", fontsize=9, color=COLORS["ink"]) for yi in y
-    ]
-    ax.set_yticks(y, labels)
-    ax.invert_yaxis()
-    ax.set_xlim(0, xmax)
-    ax.set_xlabel(unit)
-    ax.grid(axis="y", visible=False)
-    set_measure_bars(bars, texts, values, xmax, unit)
-    return bars, texts
-
-
-def set_measure_bars(bars, texts, values, xmax, unit="bits"):
-    """Give the bars and labels of :func:`measure_bars` new ``values`` on an axis to ``xmax``."""
-    for bar, text, value in zip(bars, texts, values):
-        value = float(value)
-        if value <= xmax * 0.8:  # room for the label after the bar
-            bar.set_width(value)
-            text.set_text(f" {value:.3f} {unit}".rstrip())
-            text.set_x(value)
-            text.set_horizontalalignment("left")
-            text.set_color(COLORS["ink"])
-        else:  # the label goes inside the bar, which stops at the axis end
-            bar.set_width(min(value, xmax))
-            text.set_text(
-                f"{value:.3f} {unit}".rstrip() + " " if np.isfinite(value) else "∞ "
-            )
-            text.set_x(min(value, xmax))
-            text.set_horizontalalignment("right")
-            text.set_color("white")
-
-
-def code_length_convergence(ax, sizes, averages, bounds, labels, colors=None):
-    """Running average code length against the number of symbols coded (log scale).
-
-    ``averages[k]`` is the running average of code ``k``; ``bounds[k] = (low, high)`` is
-    drawn as a shaded band with a dashed line at ``low`` (the band a code's average
-    must settle in, such as ``[H(P, Q), H(P, Q) + 1]``).
-    """
-    colors = colors or [COLORS["p"], COLORS["q"], COLORS["good"], COLORS["purple"]]
-    for average, (low, high), label, color in zip(averages, bounds, labels, colors):
-        ax.axhspan(low, high, color=color, alpha=0.12, lw=0)
-        ax.axhline(low, color=color, ls="--", lw=1)
-        ax.plot(sizes, average, color=color, lw=1.8, label=label)
-    ax.set_xscale("log")
-    plain_log_ticks(ax.xaxis)
-    ax.set_xlabel("symbols coded")
-    ax.set_ylabel("bits per symbol")
-    ax.legend(loc="upper right")
-
-
-def log_below_line(ax, ratios=(), x_max=3.0):
-    """The inequality ``ln x <= x - 1``: the curve, its tangent line at ``x = 1``, the gap.
-
-    ``ratios`` (for example ``q_i / p_i`` of a pair of distributions) are marked on the
-    curve with a vertical segment up to the line.
-    """
-    x = np.linspace(0.05, x_max, 400)
-    ax.plot(x, x - 1, color=COLORS["q"], label="$x - 1$")
-    ax.plot(x, np.log(x), color=COLORS["p"], label=r"$\ln x$")
-    ax.fill_between(x, np.log(x), x - 1, color=COLORS["grey"], alpha=0.12, lw=0)
-    ax.plot([1], [0], "o", color=COLORS["ink"], ms=5)
-    ax.annotate(
-        "touch only at $x = 1$",
-        (1, 0),
-        xytext=(10, -16),
-        textcoords="offset points",
-        fontsize=9,
-    )
-    for r in ratios:
-        ax.plot([r, r], [np.log(r), r - 1], color=COLORS["accent"], lw=1.5)
-        ax.plot([r], [np.log(r)], "o", color=COLORS["accent"], ms=5)
-    ax.set_xlim(0, x_max)
-    ax.set_ylim(-3, x_max - 1 + 0.2)
-    ax.set_xlabel("$x$")
-    ax.legend(loc="upper left")
-
-
-def gibbs_scatter(ax, entropies, cross_entropies):
-    """Each pair of distributions as a point ``(H(P), H(P, Q))``, above the line ``y = x``."""
-    entropies = np.asarray(entropies, dtype=float)
-    cross_entropies = np.asarray(cross_entropies, dtype=float)
-    top = float(np.nanmax(cross_entropies[np.isfinite(cross_entropies)]))
-    # Thousands of points: drawn as one embedded picture so that the SVG stays small.
-    ax.scatter(
-        entropies,
-        cross_entropies,
-        s=4,
-        color=COLORS["p"],
-        alpha=0.35,
-        lw=0,
-        rasterized=True,
-    )
-    ax.plot(
-        [0, top], [0, top], color=COLORS["accent"], lw=1.5, label="$H(P, Q) = H(P)$"
-    )
-    ax.set_xlim(0, float(entropies.max()) * 1.05)
-    ax.set_ylim(0, top * 1.02)
-    ax.set_xlabel("entropy $H(P)$ (bits)")
-    ax.set_ylabel("cross-entropy $H(P, Q)$ (bits)")
-    ax.legend(loc="upper left")
-
-
-# ----------------------------------------------------------------------------- KL divergence
-
-
-def divergence_terms(ax, terms, labels, total, unit="bits"):
-    """The terms ``p_i log(p_i / q_i)`` of a KL divergence as bars, and their sum ``total``.
-
-    Terms can be negative (where ``q_i > p_i``); their sum cannot.
-    """
-    terms = np.asarray(terms, dtype=float)
-    colors = [COLORS["p"] if t >= 0 else COLORS["q"] for t in terms]
-    ax.bar(np.arange(len(terms)), terms, color=colors, width=0.6)
-    ax.axhline(0, color=COLORS["ink"], lw=0.8)
-    total = float(total)
-    ax.axhline(
-        total,
-        color=COLORS["accent"],
-        ls="--",
-        lw=1.5,
-        label=f"sum = {total:.3f} {unit}",
-    )
-    ax.set_xticks(np.arange(len(terms)), labels)
-    ax.set_ylabel(f"$p_i \\log_2(p_i / q_i)$ ({unit})")
-    ax.grid(axis="x", visible=False)
-    ax.legend(loc="upper right")
-
-
-def smoothing_curve(ax, strengths, divergences, best, xlabel, color=None, unit="bits"):
-    """Divergence against the strength of smoothing (log x axis), the best strength marked."""
-    color = color or COLORS["p"]
-    (line,) = ax.plot(strengths, divergences, color=color)
-    best_x, best_y = best
-    ax.plot([best_x], [best_y], "o", color=COLORS["accent"], ms=6)
-    ax.annotate(
-        f"best: {best_y:.3f} {unit}",
-        (best_x, best_y),
-        xytext=(-6, 16),
-        textcoords="offset points",
-        ha="right",
-        fontsize=9,
-    )
-    ax.set_xscale("log")
-    plain_log_ticks(ax.xaxis)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(f"$D(P \\,\\|\\, Q)$ ({unit})")
-    return line
-
-
 def density_fits(ax, x, density, fits, labels, fill=True):
-    """A density (P, blue) and fitted densities drawn over it; returns ``(p_line, fit_lines)``."""
+    """A density (P, blue) and fitted densities drawn over it.
+
+    Returns ``(p_line, fit_lines)``, the lines an explorer moves.
+    """
     styles = [(COLORS["q"], "-"), (COLORS["good"], "--"), (COLORS["purple"], ":")]
     (p_line,) = ax.plot(x, density, color=COLORS["p"], lw=2.2, label=labels[0])
     if fill:
@@ -760,192 +274,3 @@ def density_fits(ax, x, density, fits, labels, fill=True):
     ax.set_ylabel("density")
     ax.legend(loc="upper right")
     return p_line, fit_lines
-
-
-def divergence_map(ax, means, stds, surface, best, title, levels, unit="bits"):
-    """A divergence over Gaussians ``N(mean, std**2)`` as filled contours, its minimum starred.
-
-    ``surface[j, i]`` belongs to ``stds[j]`` and ``means[i]``; ``levels`` are the contour
-    levels (geometrically spaced levels suit divergences, which span several orders of
-    magnitude). Values above the last level share its colour; infinite ones stay white.
-    """
-    surface = np.ma.masked_invalid(np.asarray(surface, dtype=float))
-    filled = ax.contourf(
-        means,
-        stds,
-        surface,
-        levels=levels,
-        cmap="viridis_r",
-        extend="max",
-        norm=mpl.colors.LogNorm(vmin=levels[0], vmax=levels[-1]),
-    )
-    filled.set_rasterized(
-        True
-    )  # one embedded picture instead of thousands of SVG paths
-    ax.plot(
-        [best[0]], [best[1]], "*", color=COLORS["accent"], ms=14, mec="white", mew=1
-    )
-    ax.set_yscale("log")
-    low, high = float(np.min(stds)), float(np.max(stds))
-    plain_log_ticks(
-        ax.yaxis, ticks=[t for t in (0.25, 0.5, 1, 2, 4, 8, 16) if low <= t <= high]
-    )
-    ax.set_xlabel("mean of $Q$")
-    ax.set_ylabel("std of $Q$")
-    ax.set_title(title)
-    ax.grid(False)
-    return filled
-
-
-def estimate_vs_bins(ax, bins, estimates, labels, exact, unit="bits"):
-    """Histogram estimates of a divergence against the number of bins, one line per sample size.
-
-    ``estimates[k][b]`` is the estimate from sample ``k`` with ``bins[b]`` bins; the exact
-    value is drawn as a dashed line. Infinite estimates are not drawn.
-    """
-    colors = plt.rcParams["axes.prop_cycle"].by_key()["color"]
-    for k, (row, label) in enumerate(zip(estimates, labels)):
-        ax.plot(
-            bins, row, "o-", ms=3.5, lw=1.6, color=colors[k % len(colors)], label=label
-        )
-    ax.axhline(exact, color=COLORS["ink"], ls="--", lw=1.2, label="exact")
-    ax.set_xscale("log")
-    plain_log_ticks(ax.xaxis, ticks=bins)
-    ax.set_xlabel("number of bins")
-    ax.set_ylabel(f"estimated $D(P \\,\\|\\, Q)$ ({unit})")
-    ax.legend(loc="upper left", ncols=2)
-
-
-# ----------------------------------------------------------------------------- learning
-
-#: One colour and one marker per class in classification figures.
-CLASS_COLORS = (
-    COLORS["p"],
-    COLORS["q"],
-    COLORS["good"],
-    COLORS["purple"],
-    COLORS["sky"],
-    COLORS["accent"],
-)
-CLASS_MARKERS = ("o", "s", "^", "D", "v", "P")
-
-
-def decision_regions(ax, grid_x, grid_y, predicted, x, labels, class_names=None):
-    """A classifier's decision regions behind the labelled data points.
-
-    ``predicted[i, j]`` is the class the model picks at the point
-    ``(grid_x[i, j], grid_y[i, j])``; ``x`` holds the data (shape ``(n, 2)``) and
-    ``labels`` their true classes. Each class has one colour and one marker, so the
-    figure also reads in grey.
-    """
-    predicted = np.asarray(predicted)
-    labels = np.asarray(labels)
-    n_classes = int(max(predicted.max(), labels.max())) + 1
-    names = (
-        class_names
-        if class_names is not None
-        else [f"class {k}" for k in range(n_classes)]
-    )
-    colors = [CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)]
-    ax.contourf(
-        grid_x,
-        grid_y,
-        predicted,
-        levels=np.arange(n_classes + 1) - 0.5,
-        colors=colors,
-        alpha=0.18,
-    )
-    ax.contour(
-        grid_x,
-        grid_y,
-        predicted,
-        levels=np.arange(1, n_classes) - 0.5,
-        colors=COLORS["ink"],
-        linewidths=0.8,
-    )
-    for k in range(n_classes):
-        chosen = labels == k
-        ax.scatter(
-            x[chosen, 0],
-            x[chosen, 1],
-            s=16,
-            color=colors[k],
-            marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
-            edgecolors="white",
-            linewidths=0.4,
-            label=names[k],
-        )
-    ax.set_xlim(float(np.min(grid_x)), float(np.max(grid_x)))
-    ax.set_ylim(float(np.min(grid_y)), float(np.max(grid_y)))
-    ax.set_aspect("equal")
-    ax.set_xlabel("feature 1")
-    ax.set_ylabel("feature 2")
-    ax.grid(False)
-    ax.legend(
-        title="true class",
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        fontsize=9,
-        handletextpad=0.2,
-        borderaxespad=0.0,
-        markerscale=1.5,
-    )
-
-
-def training_curves(ax, curves, floor=None, unit="bits"):
-    """Loss-like quantities against the gradient step, with an optional floor.
-
-    ``curves`` maps a label to the values after ``0, 1, 2, ...`` steps; ``floor`` is
-    ``(value, label)``, drawn as a dashed line (such as the entropy of the targets).
-    Returns the line artists in the order of ``curves``.
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["p"], COLORS["good"]]
-    lines = []
-    for (label, values), color in zip(curves.items(), colors):
-        (line,) = ax.plot(np.arange(len(values)), values, color=color, label=label)
-        lines.append(line)
-    if floor is not None:
-        value, label = floor
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.axhline(0.0, color=COLORS["grey"], lw=0.8)
-    ax.set_xlabel("gradient step")
-    ax.set_ylabel(unit)
-    ax.set_xlim(0, max(len(v) for v in curves.values()) - 1)
-    ax.set_ylim(bottom=-0.05 * max(float(np.max(v)) for v in curves.values()))
-    ax.legend(loc="upper right")
-    return lines
-
-
-def margin_losses(ax, margins, losses, floors=(), unit="bits"):
-    """Losses against how far the model's logit for the true class leads the others.
-
-    ``losses`` maps a label to the loss at each of ``margins``; ``floors`` is a
-    sequence of ``(value, label)`` dashed lines (the least loss reachable).
-    """
-    colors = [COLORS["q"], COLORS["accent"], COLORS["good"], COLORS["purple"]]
-    for (label, values), color in zip(losses.items(), colors):
-        ax.plot(margins, values, color=color, label=label)
-    for value, label in floors:
-        ax.axhline(value, color=COLORS["p"], ls="--", lw=1.2, label=label)
-    ax.set_xlabel("margin of the true class's logit over the others")
-    ax.set_ylabel(f"loss ({unit})")
-    ax.set_xlim(float(np.min(margins)), float(np.max(margins)))
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper right")
-
-
-def gradient_bars(ax, gradient, labels=None, limit=1.0):
-    """The gradient of the loss with respect to each logit, as bars around zero.
-
-    Negative bars (the logit should rise) point down, positive ones up. Returns the
-    bar container.
-    """
-    gradient = np.asarray(gradient, dtype=float)
-    x = np.arange(len(gradient))
-    bars = ax.bar(x, gradient, width=0.6, color=COLORS["accent"])
-    ax.axhline(0.0, color=COLORS["ink"], lw=0.8)
-    ax.set_xticks(x, labels if labels is not None else [str(i) for i in x])
-    ax.set_ylim(-limit, limit)
-    ax.set_ylabel("gradient of the loss")
-    ax.grid(axis="x", visible=False)
-    return bars

@@ -4,6 +4,7 @@ import ast
 import json
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import nbformat
@@ -80,17 +81,67 @@ def test_environment_has_what_the_lessons_import():
     )
 
 
-def test_postbuild_installs_the_library_and_stops_on_error():
-    script = (ROOT / "postBuild").read_text()
-    assert "set -e" in script and "pip install --no-deps -e ." in script
+def extra(name: str) -> set[str]:
+    """The packages an extra of pyproject.toml installs, its nested extras included."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = project["dependencies"] + project["optional-dependencies"][name]
+    found = set()
+    for requirement in wanted:
+        package = re.match(r"[A-Za-z0-9_.\-]+", requirement)[0]
+        nested = re.fullmatch(r"infotheory\[(\w+)\]", requirement)
+        found |= extra(nested[1]) if nested else {package.lower()}
+    return found
 
 
-def test_jupyterlab_does_not_ask_readers_about_news():
+# Import name -> the package that provides it.
+PACKAGES = {"PIL": "matplotlib", "IPython": "ipykernel"}
+
+
+def imports(paths) -> set[str]:
+    """Third-party packages the files import, except optional imports (those inside
+    a ``try`` that catches ImportError)."""
+    modules = set()
+    for path in paths:
+        tree = ast.parse(path.read_text())
+        optional = {
+            id(inner)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Try)
+            and any(
+                ast.unparse(h.type or ast.Name("")) == "ImportError"
+                for h in node.handlers
+            )
+            for statement in node.body
+            for inner in ast.walk(statement)
+        }
+        for node in ast.walk(tree):
+            if id(node) in optional:
+                continue
+            if isinstance(node, ast.Import):
+                modules.update(alias.name.split(".")[0] for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                modules.add(node.module.split(".")[0])
+    local = {"infotheory", "tests", "tools"}
+    return {PACKAGES.get(m, m).lower() for m in modules - local} - set(
+        sys.stdlib_module_names
+    )
+
+
+def test_the_library_and_its_tests_need_only_their_extras():
+    library = ROOT / "lib" / "infotheory"
+    math = [p for p in library.glob("*.py") if p.stem not in ("plots", "widgets")]
+    assert imports(math) == {"numpy"}
+    assert imports([library / "plots.py"]) <= extra("plots")
+    assert imports([library / "widgets.py"]) <= extra("widgets")
+    assert imports((ROOT / "tests" / "lib").glob("*.py")) <= extra("test")
+
+
+def test_jupyterlab_does_not_ask_readers_about_news_and_saves_widget_state():
     """make runs postBuild too, so this venv has the settings Binder readers get."""
     overrides = (
         Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     )
-    settings = json.loads(overrides.read_text())[
-        "@jupyterlab/apputils-extension:notification"
-    ]
-    assert settings == {"fetchNews": "false", "checkForUpdates": False}
+    settings = json.loads(overrides.read_text())
+    news = settings["@jupyterlab/apputils-extension:notification"]
+    assert news == {"fetchNews": "false", "checkForUpdates": False}
+    assert settings["@jupyter-widgets/jupyterlab-manager:plugin"]["saveState"]

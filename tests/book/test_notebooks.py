@@ -65,13 +65,14 @@ def test_lesson_is_stored_executed_and_clean(path):
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
-def test_lesson_starts_with_the_hidden_colab_install_cell(path):
-    first = nbformat.read(path, as_version=4).cells[0]
-    assert first.get("id") == COLAB_CELL_ID and first.source == COLAB_SOURCE, (
+def test_lesson_opens_on_its_title_then_the_hidden_colab_install_cell(path):
+    title, install = nbformat.read(path, as_version=4).cells[:2]
+    assert title.cell_type == "markdown" and title.source.startswith("# ")
+    assert install.get("id") == COLAB_CELL_ID and install.source == COLAB_SOURCE, (
         "run `make execute`"
     )
-    assert "remove-cell" in first.metadata.get("tags", [])
-    assert first.outputs == []  # it does nothing outside Colab
+    assert "remove-cell" in install.metadata.get("tags", [])
+    assert install.outputs == []  # it does nothing outside Colab
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])

@@ -107,3 +107,43 @@ def logits_and_targets(draw):
         for _ in range(len(z))
     ]
     return z, normalize(np.array(rows))
+
+
+# ------------------------------------------------------------------------- joint tables
+
+
+@st.composite
+def joint_tables(draw, max_rows=6, max_columns=6):
+    """A joint table of two variables, shape (nx, ny), whose entries sum to 1."""
+    nx = draw(st.integers(1, max_rows))
+    ny = draw(st.integers(1, max_columns))
+    return draw(distributions(nx * ny, nx * ny)).reshape(nx, ny)
+
+
+# ----------------------------------------------------------------- coding and language
+
+
+@st.composite
+def step_models_and_messages(draw, max_symbols=6, max_length=40):
+    """A message and one distribution per step (rows may hold zeros), each step's
+    symbol drawn from the positive entries of its row: a model that changes every
+    step."""
+    k = draw(st.integers(1, max_symbols))
+    length = draw(st.integers(0, max_length))
+    rows = [draw(distributions(k, k)) for _ in range(length)]
+    message = [
+        draw(st.sampled_from([i for i in range(k) if row[i] > 0])) for row in rows
+    ]
+    return np.array(rows).reshape(length, k), message
+
+
+#: Probabilities from the edges: near 0 (down to the smallest subnormal) and near 1.
+edge_probabilities = st.sampled_from(
+    [5e-324, 1e-300, 1e-100, 1e-20, 1e-9, 1e-3, 0.5, 1 - 1e-3, 1 - 1e-9, 1 - 2**-52]
+)
+
+
+@st.composite
+def texts(draw, alphabet="abc d", min_size=1, max_size=60):
+    """A short text over a small alphabet."""
+    return draw(st.text(alphabet=alphabet, min_size=min_size, max_size=max_size))

@@ -96,6 +96,20 @@ def test_one_symbol_gets_a_one_bit_codeword():
     assert encode([1, 1, 1], {1: "0"}) == "000" and decode("000", {1: "0"}) == [1, 1, 1]
 
 
+def test_a_sure_symbol_is_the_one_case_where_L_is_H_plus_one():
+    # A certain symbol carries no information, but an empty codeword could not be
+    # decoded from the bits alone ("" would be one symbol or a hundred): it gets '0'.
+    for build in (huffman_code, shannon_code):
+        code = build([1.0])
+        assert code == {0: "0"}
+        assert average_length([1.0], code) == entropy([1.0]) + 1
+    for k in (1, 2, 8):  # blocks share the bit: 1/k per symbol, down towards H = 0
+        p_blocks, blocks = block_distribution([1.0], k)
+        assert average_length(p_blocks, huffman_code(p_blocks, blocks), blocks) == 1
+    with pytest.raises(ValueError, match="could not tell how many symbols were sent"):
+        encode("aa", {"a": ""})
+
+
 def test_zero_probability_symbols_get_no_codeword_and_cost_nothing():
     p = [0.5, 0.0, 0.25, 0.25]
     code = huffman_code(p, symbols="abcd")
@@ -209,7 +223,7 @@ def test_kraft_sum_is_one_for_two_or_more_symbols(p):
 def test_average_length_lies_between_entropy_and_entropy_plus_one(p):
     length, h = average_length(p, huffman_code(p)), entropy(p)
     assert h <= length + 1e-12
-    if np.count_nonzero(p) == 1:  # a sure symbol still costs its one bit
+    if np.count_nonzero(p) == 1:  # a sure symbol costs the bit that marks it was sent
         assert length == 1.0 and h == 0.0
     else:
         assert length - 1 < h  # L < H + 1, written so that a tiny H is not rounded away
@@ -234,8 +248,10 @@ def test_shannon_code_rounds_ideal_lengths_up():
     assert shannon_code([1.0, 0.0]) == {0: "0"}
 
 
-@given(distributions(positive=True), st.data())
+@given(distributions(min_size=2, positive=True), st.data())
 def test_shannon_code_costs_between_cross_entropy_and_one_bit_more(q, data):
+    # Two or more symbols: a single one costs exactly one bit more (see above), and
+    # the tolerance below only absorbs rounding.
     p = data.draw(distributions(min_size=len(q), max_size=len(q)))
     code = shannon_code(q)
     assert is_prefix_free(code) and kraft_sum(code) <= 1.0
@@ -308,6 +324,76 @@ def test_huffman_beats_every_prefix_code_on_tiny_alphabets(p):
 def test_huffman_beats_every_length_assignment_that_satisfies_kraft(p):
     best = min(float(np.dot(p, lengths)) for lengths in KRAFT_LENGTHS[len(p)])
     assert average_length(p, huffman_code(p)) == pytest.approx(best, abs=1e-12)
+
+
+def _is_uniquely_decodable(words):
+    """Sardinas-Patterson: no bit string has two readings as a sequence of words.
+
+    Follow the "dangling suffixes": what is left over when one reading of a string
+    is ahead of another. The code is ambiguous exactly when a dangling suffix is
+    itself a codeword (or empty), and the set of suffixes is finite, so the search
+    ends.
+    """
+    words = set(words)
+
+    def dangling(a, b):  # what is left of a word of b after a word of a starts it
+        return {y[len(x) :] for x in a for y in b if y.startswith(x) and y != x}
+
+    suffixes, seen = dangling(words, words), set()
+    while suffixes:
+        if "" in suffixes or suffixes & words:
+            return False
+        if frozenset(suffixes) in seen:
+            return True
+        seen.add(frozenset(suffixes))
+        suffixes = dangling(words, suffixes) | dangling(suffixes, words)
+    return True
+
+
+WORDS_UP_TO_3_BITS = [
+    "".join(bits) for size in (1, 2, 3) for bits in itertools.product("01", repeat=size)
+]
+#: Every uniquely decodable code of n codewords of at most 3 bits, prefix or not.
+DECODABLE = {
+    n: [
+        words
+        for words in itertools.combinations(WORDS_UP_TO_3_BITS, n)
+        if _is_uniquely_decodable(words)
+    ]
+    for n in (2, 3, 4)
+}
+#: Their codeword lengths, handed to the symbols in every order.
+DECODABLE_LENGTHS = {
+    n: {
+        lengths
+        for words in codes
+        for lengths in itertools.permutations(len(word) for word in words)
+    }
+    for n, codes in DECODABLE.items()
+}
+
+
+def test_sardinas_patterson_tells_decodable_codes_from_ambiguous_ones():
+    assert _is_uniquely_decodable(["0", "01", "011", "111"])  # decodable, not prefix
+    assert not _is_uniquely_decodable(["0", "1", "01", "10"])  # the careless code
+    assert not _is_uniquely_decodable(["0", "01", "10"])  # "010": 0|10 or 01|0
+    assert all(
+        _is_uniquely_decodable(words)
+        for words in itertools.combinations(WORDS_UP_TO_3_BITS, 4)
+        if is_prefix_free(dict(enumerate(words)))
+    )
+    assert any(not is_prefix_free(dict(enumerate(c))) for c in DECODABLE[4])
+
+
+def test_every_decodable_code_on_tiny_alphabets_satisfies_kraft():  # McMillan
+    for codes in DECODABLE.values():
+        assert all(kraft_sum(dict(enumerate(words))) <= 1 for words in codes)
+
+
+@given(distributions(min_size=2, max_size=4, positive=True))
+def test_huffman_beats_every_decodable_code_on_tiny_alphabets(p):
+    best = min(float(np.dot(p, lengths)) for lengths in DECODABLE_LENGTHS[len(p)])
+    assert average_length(p, huffman_code(p)) <= best + 1e-12
 
 
 # ---------------------------------------------------------------------------- bad input

@@ -12,14 +12,30 @@ import infotheory
 from infotheory import (
     _units,
     _validation,
+    arithmetic,
+    calibration,
     classifier,
     coding,
+    datasets,
     distributions,
+    joint,
     learning,
     measures,
+    ngram,
 )
 
-MODULES = [measures, coding, distributions, learning, classifier]
+MODULES = [
+    measures,
+    joint,
+    coding,
+    arithmetic,
+    distributions,
+    learning,
+    classifier,
+    calibration,
+    datasets,
+    ngram,
+]
 
 
 def test_the_package_exports_exactly_the_public_names_of_its_modules():

@@ -14,15 +14,22 @@ from infotheory import (
     kl_divergence,
 )
 from infotheory.learning import (
+    binary_cross_entropy_loss,
     cross_entropy_loss,
     cross_entropy_loss_gradient,
     log_softmax,
     logsumexp,
     one_hot,
+    sigmoid,
     smooth_labels,
     softmax,
 )
-from tests.lib.strategies import logit_batches, logits_and_labels, logits_and_targets
+from tests.lib.strategies import (
+    finite_logits,
+    logit_batches,
+    logits_and_labels,
+    logits_and_targets,
+)
 
 LN2 = math.log(2)
 
@@ -569,3 +576,201 @@ def test_torch_tensors_are_read_or_refused_by_name():
     assert cross_entropy_loss(detached, [0, 1]) == cross_entropy_loss(
         detached.numpy(), [0, 1]
     )
+
+
+# -------------------------------------------------------- two classes: sigmoid, binary
+
+
+def test_sigmoid_known_values():
+    assert sigmoid(0.0) == 0.5
+    assert type(sigmoid(0.0)) is float
+    np.testing.assert_allclose(
+        sigmoid([math.log(3.0), -math.log(3.0)]), [0.75, 0.25], rtol=1e-15
+    )
+    np.testing.assert_array_equal(sigmoid([-np.inf, np.inf]), [0.0, 1.0])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):  # no warning
+        np.testing.assert_array_equal(sigmoid([-1e308, 1e308]), [0.0, 1.0])
+
+
+@pytest.mark.parametrize("scale", [1.0, 30.0, 700.0])
+def test_sigmoid_agrees_with_scipy_expit(scale):
+    z = np.random.default_rng(3).normal(size=200) * scale
+    np.testing.assert_allclose(
+        sigmoid(z), scipy.special.expit(z), rtol=1e-15, atol=1e-300
+    )
+
+
+def test_sigmoid_is_the_softmax_of_zero_and_the_logit():
+    z = np.linspace(-30, 30, 121)
+    two = np.column_stack([np.zeros_like(z), z])
+    np.testing.assert_allclose(sigmoid(z), softmax(two)[:, 1], rtol=1e-14)
+
+
+def test_binary_loss_known_values():
+    assert binary_cross_entropy_loss(0.0, 1) == 1.0  # a coin flip: one bit
+    assert binary_cross_entropy_loss(0.0, 0.5) == 1.0
+    assert binary_cross_entropy_loss(math.log(3.0), 1, base=np.e) == pytest.approx(
+        math.log(4 / 3), rel=1e-15
+    )
+    assert binary_cross_entropy_loss(math.log(3.0), 0, base=np.e) == pytest.approx(
+        math.log(4.0), rel=1e-15
+    )
+    # soft target t = q: the loss is the binary entropy of t
+    assert binary_cross_entropy_loss(math.log(3.0), 0.75) == pytest.approx(
+        entropy([0.25, 0.75]), rel=1e-14
+    )
+
+
+def test_binary_loss_reductions_and_types():
+    rng = np.random.default_rng(4)
+    z, t = rng.normal(size=(5, 3)), rng.integers(0, 2, (5, 3))
+    each = binary_cross_entropy_loss(z, t, reduction="none")
+    assert each.shape == (5, 3)
+    assert binary_cross_entropy_loss(z, t) == pytest.approx(
+        each.mean(), rel=1e-15
+    )  # mean over entries
+    assert binary_cross_entropy_loss(z, t, reduction="sum") == pytest.approx(
+        each.sum(), rel=1e-15
+    )
+    assert type(binary_cross_entropy_loss(z, t)) is float
+    assert type(binary_cross_entropy_loss(0.5, 1, reduction="none")) is float
+    assert binary_cross_entropy_loss(z, t.astype(bool)) == binary_cross_entropy_loss(
+        z, t
+    )  # booleans are labels 0 and 1
+
+
+def test_binary_loss_agrees_with_scipy_log_expit():
+    z = np.random.default_rng(5).normal(size=300) * 50
+    np.testing.assert_allclose(
+        binary_cross_entropy_loss(z, np.ones_like(z), base=np.e, reduction="none"),
+        -scipy.special.log_expit(z),
+        rtol=1e-14,
+        atol=1e-300,
+    )
+    np.testing.assert_allclose(
+        binary_cross_entropy_loss(z, np.zeros_like(z), base=np.e, reduction="none"),
+        -scipy.special.log_expit(-z),
+        rtol=1e-14,
+        atol=1e-300,
+    )
+
+
+@pytest.mark.parametrize("z", [-700.0, -40.0, -3.5, 0.0, 1e-9, 2.0, 40.0, 700.0])
+@pytest.mark.parametrize("t", [0.0, 0.3, 1.0])
+def test_binary_loss_matches_high_precision_arithmetic(z, t):
+    mpmath = pytest.importorskip("mpmath")
+    mpmath.mp.dps = 60
+    z_, t_ = mpmath.mpf(z), mpmath.mpf(t)
+    # -log(q) = log(1 + e^-z) and -log(1 - q) = log(1 + e^z), for q = 1 / (1 + e^-z)
+    exact = t_ * mpmath.log1p(mpmath.exp(-z_)) + (1 - t_) * mpmath.log1p(mpmath.exp(z_))
+    assert binary_cross_entropy_loss(z, t, base=np.e) == pytest.approx(
+        float(exact), rel=1e-14, abs=1e-300
+    )
+    assert binary_cross_entropy_loss(z, t) == pytest.approx(
+        float(exact / mpmath.log(2)), rel=1e-14
+    )
+
+
+def test_a_tiny_binary_loss_keeps_its_digits():
+    assert binary_cross_entropy_loss(40.0, 1, base=np.e) == pytest.approx(
+        math.log1p(math.exp(-40)), rel=1e-15
+    )
+    assert -math.log(sigmoid(40.0)) == 0.0  # what the route through q gives
+
+
+def test_infinite_logits_mean_certainty():
+    z = np.array([np.inf, np.inf, -np.inf, -np.inf, np.inf])
+    t = np.array([1.0, 0.0, 0.0, 1.0, 0.5])
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        each = binary_cross_entropy_loss(z, t, reduction="none")
+    np.testing.assert_array_equal(each, [0.0, np.inf, 0.0, np.inf, np.inf])
+
+
+def test_binary_gradient_is_sigmoid_minus_target():
+    for z, t in [(0.3, 1.0), (-2.0, 0.0), (1.5, 0.25)]:
+        numeric = central_difference(
+            lambda v, t=t: binary_cross_entropy_loss(float(v[0]), t, base=np.e), [z]
+        )
+        assert numeric[0] == pytest.approx(sigmoid(z) - t, abs=1e-8)
+
+
+@given(st.lists(st.tuples(finite_logits, st.floats(0, 1)), min_size=1, max_size=8))
+def test_binary_loss_is_the_two_class_softmax_loss(pairs):
+    z = np.array([p[0] for p in pairs])
+    t = np.array([p[1] for p in pairs])
+    two_logits = np.column_stack([np.zeros_like(z), z])
+    two_targets = np.column_stack([1 - t, t])
+    np.testing.assert_allclose(
+        binary_cross_entropy_loss(z, t, reduction="none"),
+        cross_entropy_loss(two_logits, two_targets, reduction="none"),
+        rtol=1e-12,
+        atol=1e-12,
+    )
+
+
+@given(finite_logits, st.floats(0, 1))
+def test_binary_loss_is_never_below_the_binary_entropy_of_the_target(z, t):
+    floor = entropy([1 - t, t])
+    assert binary_cross_entropy_loss(z, t) >= floor - 1e-12
+
+
+@given(st.floats(1e-6, 1 - 1e-6))
+def test_binary_loss_reaches_its_floor_at_the_log_odds_of_the_target(t):
+    log_odds = math.log(t) - math.log1p(-t)
+    assert binary_cross_entropy_loss(log_odds, t) == pytest.approx(
+        entropy([1 - t, t]), rel=1e-9, abs=1e-12
+    )
+
+
+@given(finite_logits, st.sampled_from([np.e, 10.0, 3.0]))
+def test_binary_loss_base_change(z, base):
+    assert binary_cross_entropy_loss(z, 1, base=base) == pytest.approx(
+        binary_cross_entropy_loss(z, 1) / math.log2(base), rel=1e-12, abs=1e-300
+    )
+
+
+BINARY_BAD_INPUTS = [
+    (
+        lambda: sigmoid([0.0, np.nan]),
+        r"^logits contains nan at index 1; a logit must be a real number",
+    ),
+    (lambda: sigmoid([]), r"^logits is empty; pass at least one logit"),
+    (lambda: sigmoid("abc"), r"^logits must contain numbers, but got the text"),
+    (
+        lambda: binary_cross_entropy_loss([0.0, 1.0], [1, 0, 1]),
+        r"^target has shape \(3,\), but logits has shape \(2,\); pass one target",
+    ),
+    (
+        lambda: binary_cross_entropy_loss([0.0, 1.0], [1, 2]),
+        r"^target contains 2\.0 at index 1, but a target is the probability of class "
+        r"1, between 0 and 1; pass labels 0 and 1, or probabilities",
+    ),
+    (
+        lambda: binary_cross_entropy_loss([0.0, 1.0], [np.nan, 1]),
+        r"^target contains nan at index 0, but a target is the probability",
+    ),
+    (
+        lambda: binary_cross_entropy_loss([0.0], [-0.5]),
+        r"^target contains -0\.5 at index 0",
+    ),
+    (
+        lambda: binary_cross_entropy_loss(np.nan, 1),
+        r"^logits contains nan; a logit must be a real number",
+    ),
+    (
+        lambda: binary_cross_entropy_loss(0.0, 1, base=0.5),
+        r"^base must be a finite number greater than 1",
+    ),
+    (
+        lambda: binary_cross_entropy_loss(0.0, 1, reduction="batchmean"),
+        r"^reduction must be 'mean', 'sum' or 'none', but got 'batchmean'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "call, pattern", BINARY_BAD_INPUTS, ids=[p for _, p in BINARY_BAD_INPUTS]
+)
+def test_binary_bad_input_gets_a_clear_message(call, pattern):
+    with pytest.raises(ValueError, match=pattern):
+        call()

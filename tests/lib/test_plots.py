@@ -1,4 +1,4 @@
-"""The figure helpers draw the numbers they are given, in the book's style."""
+"""The book's style, and the figure helpers lessons share."""
 
 import matplotlib
 import numpy as np
@@ -22,6 +22,24 @@ def test_style_gives_opaque_white_figures_with_deterministic_svg():
     assert matplotlib.rcParams["svg.hashsalt"] == "infotheory"
 
 
+def test_subplots_use_the_book_size_unless_told_otherwise():
+    fig, ax = plots.subplots()
+    assert tuple(fig.get_size_inches()) == plots.STYLE["figure.figsize"]
+    fig, axes = plots.subplots(ncols=2, width=5)
+    assert len(axes) == 2 and fig.get_size_inches()[0] == 5
+
+
+def test_plain_log_ticks_write_plain_numbers_without_minor_ticks():
+    fig, ax = plots.subplots()
+    ax.plot([0.01, 1000], [1, 2])
+    ax.set_xscale("log")
+    plots.plain_log_ticks(ax.xaxis, ticks=[0.01, 0.1, 1, 10, 1000])
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["0.01", "0.1", "1", "10", "1,000"]
+    assert ax.xaxis.get_minor_locator().tick_values(0.01, 1000) == []
+
+
 def test_distribution_bars_have_the_probabilities_as_heights():
     fig, ax = plots.subplots()
     bars = plots.distribution_bars(ax, [0.5, 0.25, 0.25], ["a", "b", "c"])
@@ -29,80 +47,19 @@ def test_distribution_bars_have_the_probabilities_as_heights():
     assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
 
 
+def test_compare_bars_put_p_and_q_side_by_side():
+    fig, ax = plots.subplots()
+    p_bars, q_bars = plots.compare_bars(ax, [0.5, 0.5], [0.9, 0.1], ["a", "b"])
+    assert [b.get_height() for b in q_bars] == [0.9, 0.1]
+    assert p_bars[0].get_x() < q_bars[0].get_x()
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["P", "Q"]
+
+
 def test_information_curve_plots_minus_log_p():
     fig, ax = plots.subplots()
     line = plots.information_curve(ax, base=2)
     x, y = line.get_data()
     np.testing.assert_array_equal(y, information(x))
-
-
-def test_halving_steps_counts_questions():
-    fig, ax = plots.subplots()
-    assert plots.halving_steps(ax, 52) == [52, 26, 13, 7, 4, 2, 1]
-
-
-def test_frequency_convergence_draws_one_line_and_one_guide_per_outcome():
-    fig, ax = plots.subplots()
-    sizes = np.array([1, 10, 100])
-    plots.frequency_convergence(ax, sizes, np.full((3, 2), 0.5), [0.5, 0.5], ["x", "y"])
-    assert len(ax.get_lines()) == 4
-
-
-def test_binary_entropy_curve_draws_the_values_it_is_given():
-    fig, ax = plots.subplots()
-    p = np.linspace(0, 1, 5)
-    h = np.array([0.0, 0.8, 1.0, 0.8, 0.0])
-    line = plots.binary_entropy_curve(
-        ax, p, h, marks=[(0.5, 1.0, "fair"), (0.99, 0.08, "bent")]
-    )
-    np.testing.assert_array_equal(line.get_ydata(), h)
-    texts = {t.get_text(): t for t in ax.texts}
-    assert set(texts) == {"fair", "bent"}
-    assert texts["bent"].get_ha() == "right" and texts["bent"].get_va() == "bottom"
-
-
-def test_simplex_points_are_distributions_inside_the_triangle_and_nan_outside():
-    points = plots.simplex_points(60)
-    inside = ~np.isnan(points[..., 0])
-    assert 0.4 < inside.mean() < 0.6  # the triangle covers half of its bounding box
-    np.testing.assert_allclose(points[inside].sum(axis=-1), 1.0, atol=1e-12)
-    assert (points[inside] >= -1e-12).all()
-    assert np.isnan(points[~inside]).all()
-
-
-def test_simplex_xy_puts_the_certain_outcomes_at_the_corners():
-    x, y = plots.simplex_xy(np.eye(3))
-    np.testing.assert_allclose(x, [0, 1, 0.5])
-    np.testing.assert_allclose(y, [0, 0, plots.SIMPLEX_HEIGHT])
-    x, y = plots.simplex_xy([1 / 3, 1 / 3, 1 / 3])
-    assert (x, y) == pytest.approx((0.5, plots.SIMPLEX_HEIGHT / 3))
-
-
-def test_simplex_heatmap_masks_the_outside_and_labels_the_corners():
-    fig, ax = plots.subplots()
-    points = plots.simplex_points(40)
-    values = points[..., 0]  # any number per pixel
-    colorbar = plots.simplex_heatmap(ax, values, labels=("x", "y", "z"), vmax=1)
-    image = ax.get_images()[0]
-    assert image.get_array().mask.sum() == np.isnan(values).sum()
-    assert [t.get_text() for t in ax.texts] == ["x", "y", "z"]
-    assert colorbar.ax.get_ylabel() == "entropy (bits)"
-
-
-def test_estimate_bias_draws_mean_band_and_truth():
-    fig, ax = plots.subplots()
-    plots.estimate_bias(ax, [10, 100], [1.0, 1.5], [0.8, 1.4], [1.2, 1.6], 1.6)
-    assert len(ax.get_lines()) == 2 and len(ax.collections) == 1
-    assert ax.get_xscale() == "log"
-
-
-def test_code_tree_puts_each_symbol_at_the_end_of_its_codeword():
-    fig, ax = plots.subplots()
-    plots.code_tree(ax, {"a": "0", "b": "10", "c": "11"})
-    labels = sorted(t.get_text() for t in ax.texts if "\n" in t.get_text())
-    assert labels == ["a\n0", "b\n10", "c\n11"]
-    edges = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
-    assert len(edges) == 4  # 0, 1, 10, 11
 
 
 def test_code_length_bars_show_lengths_ideal_ticks_and_codewords():
@@ -126,144 +83,6 @@ def test_codeword_heights_clear_bars_and_finite_ticks_only():
     assert plots.codeword_heights([9], ymax=8)[0] == pytest.approx(6.2)
 
 
-def test_length_bounds_and_block_coding_draw_their_guides():
-    fig, (ax1, ax2) = plots.subplots(ncols=2)
-    plots.length_bounds(ax1, np.array([0.5, 1.0]), np.array([1.0, 1.2]))
-    assert len(ax1.get_lines()) == 3
-    plots.block_coding(
-        ax2, np.arange(1, 4), [1.0, 0.9, 0.88], 0.87, measured=[1.0, 0.91, 0.87]
-    )
-    low, high = ax2.get_ylim()
-    assert low < 0.87 and high > 1.0
-
-
-def test_decision_regions_show_each_class_with_its_points():
-    fig, ax = plots.subplots()
-    gx, gy = np.meshgrid(np.linspace(-1, 1, 5), np.linspace(-1, 1, 4))
-    predicted = (gx > 0).astype(int)
-    x = np.array([[-0.5, 0.0], [0.5, 0.0], [0.6, 0.2]])
-    plots.decision_regions(ax, gx, gy, predicted, x, [0, 1, 1], ["left", "right"])
-    from matplotlib.collections import PathCollection
-
-    points = [
-        c.get_offsets().tolist()
-        for c in ax.collections
-        if isinstance(c, PathCollection)
-    ]
-    assert points == [[[-0.5, 0.0]], [[0.5, 0.0], [0.6, 0.2]]]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["left", "right"]
-    assert ax.get_xlim() == (-1.0, 1.0)
-
-
-def test_training_curves_draw_the_values_and_the_floor():
-    fig, ax = plots.subplots()
-    lines = plots.training_curves(
-        ax,
-        {"cross-entropy": [3.0, 2.0, 1.5], "KL": [2.0, 1.0, 0.5]},
-        floor=(1.0, "H(P)"),
-    )
-    assert lines[0].get_ydata().tolist() == [3.0, 2.0, 1.5]
-    assert lines[1].get_xdata().tolist() == [0, 1, 2]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "cross-entropy",
-        "KL",
-        "H(P)",
-    ]
-
-
-def test_margin_losses_draw_one_line_per_target_and_the_floors():
-    fig, ax = plots.subplots()
-    margins = np.linspace(0, 5, 6)
-    plots.margin_losses(
-        ax,
-        margins,
-        {"one-hot": margins[::-1] / 5, "smoothed": margins * 0 + 0.5},
-        floors=[(0.4, "H(P)")],
-    )
-    assert len(ax.get_lines()) == 3
-    assert ax.get_lines()[0].get_ydata().tolist() == (margins[::-1] / 5).tolist()
-
-
-def test_gradient_bars_point_both_ways():
-    fig, ax = plots.subplots()
-    bars = plots.gradient_bars(ax, [-0.5, 0.25, 0.25], ["a", "b", "c"])
-    assert [b.get_height() for b in bars] == [-0.5, 0.25, 0.25]
-    assert ax.get_ylim() == (-1.0, 1.0)
-
-
-def test_measure_bars_show_values_and_infinity():
-    fig, ax = plots.subplots()
-    bars, texts = plots.measure_bars(ax, [1.5, float("inf")], ["a", "b"], xmax=4.0)
-    assert [b.get_width() for b in bars] == [1.5, 4.0]  # infinity reaches the edge
-    assert (
-        texts[0].get_text().strip() == "1.500 bits"
-        and texts[1].get_text().strip() == "∞"
-    )
-    plots.set_measure_bars(bars, texts, [2.0, 5.0], 4.0, unit="")
-    assert [b.get_width() for b in bars] == [2.0, 4.0]  # too long: stops at the edge
-    assert texts[0].get_text().strip() == "2.000" and texts[0].get_position()[0] == 2.0
-    assert (
-        texts[1].get_text().strip() == "5.000"
-        and texts[1].get_horizontalalignment() == "right"
-    )
-
-
-def test_code_length_convergence_draws_a_line_and_a_band_per_code():
-    fig, ax = plots.subplots()
-    sizes = np.array([10, 100, 1000])
-    plots.code_length_convergence(
-        ax, sizes, [np.ones(3), np.full(3, 2.0)], [(1, 2), (2, 3)], ["p", "q"]
-    )
-    runs = [line for line in ax.get_lines() if line.get_label() in ("p", "q")]
-    assert [list(line.get_ydata()) for line in runs] == [[1, 1, 1], [2, 2, 2]]
-    assert len(ax.patches) == 2  # the two bands
-    assert ax.get_xscale() == "log"
-
-
-def test_log_below_line_marks_each_ratio():
-    fig, ax = plots.subplots()
-    plots.log_below_line(ax, ratios=[0.5, 2.0])
-    curve = next(line for line in ax.get_lines() if line.get_label() == r"$\ln x$")
-    x, y = curve.get_data()
-    np.testing.assert_allclose(y, np.log(x))
-    segments = [line for line in ax.get_lines() if len(line.get_xdata()) == 2]
-    assert [tuple(s.get_xdata()) for s in segments] == [(0.5, 0.5), (2.0, 2.0)]
-    assert [tuple(s.get_ydata()) for s in segments] == [
-        (np.log(0.5), -0.5),
-        (np.log(2.0), 1.0),
-    ]
-
-
-def test_gibbs_scatter_puts_one_point_per_pair():
-    fig, ax = plots.subplots()
-    plots.gibbs_scatter(ax, [1.0, 2.0, 0.5], [1.5, 2.0, 3.0])
-    (points,) = ax.collections
-    np.testing.assert_array_equal(
-        points.get_offsets(), [[1.0, 1.5], [2.0, 2.0], [0.5, 3.0]]
-    )
-    assert points.get_rasterized()
-
-
-def test_divergence_terms_colour_by_sign_and_mark_the_total():
-    fig, ax = plots.subplots()
-    plots.divergence_terms(ax, [0.8, -0.26, 0.0], ["a", "b", "c"], total=0.54)
-    heights = [bar.get_height() for bar in ax.patches]
-    assert heights == [0.8, -0.26, 0.0]
-    assert ax.patches[0].get_facecolor() != ax.patches[1].get_facecolor()
-    assert "sum = 0.540 bits" in [t.get_text() for t in ax.get_legend().get_texts()]
-
-
-def test_smoothing_curve_marks_the_best_strength():
-    fig, ax = plots.subplots()
-    line = plots.smoothing_curve(ax, [0.1, 1, 10], [0.5, 0.1, 0.3], (1, 0.1), "alpha")
-    assert list(line.get_ydata()) == [0.5, 0.1, 0.3]
-    assert any(t.get_text() == "best: 0.100 bits" for t in ax.texts)
-    labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert {"0.1", "1", "10"} <= set(labels) and not any(
-        "$" in label for label in labels
-    )
-
-
 def test_density_fits_return_the_lines_to_move():
     fig, ax = plots.subplots()
     x = np.linspace(-1, 1, 5)
@@ -272,23 +91,3 @@ def test_density_fits_return_the_lines_to_move():
     )
     assert list(second.get_ydata()) == [2.0] * 5
     assert ax.get_ylim()[1] == pytest.approx(2.0 * 1.15)
-
-
-def test_divergence_map_leaves_infinite_values_out():
-    fig, ax = plots.subplots()
-    surface = np.array([[1.0, 2.0, np.inf], [0.5, 1.0, 4.0]])
-    filled = plots.divergence_map(
-        ax, [0, 1, 2], [0.5, 1.0], surface, (0, 1.0), "t", np.geomspace(0.5, 8, 5)
-    )
-    assert filled.get_rasterized() and ax.get_yscale() == "log"
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["0.5", "1"]
-
-
-def test_estimate_vs_bins_draws_one_line_per_sample_size_and_the_exact_value():
-    fig, ax = plots.subplots()
-    plots.estimate_vs_bins(
-        ax, [2, 4, 8], [[0.1, 0.2, 0.3], [0.2, 0.3, np.inf]], ["small", "large"], 0.25
-    )
-    labels = [line.get_label() for line in ax.get_lines()]
-    assert labels == ["small", "large", "exact"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2", "4", "8"]

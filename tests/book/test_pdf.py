@@ -1,0 +1,63 @@
+"""The whole book as one PDF: every lesson, every solution, Chinese terms included."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.lessons import LESSONS, ROOT
+
+
+@pytest.fixture(scope="module")
+def pdf_text(tmp_path_factory):
+    if shutil.which("xelatex") is None or shutil.which("pdftotext") is None:
+        pytest.skip(
+            "PDF tests skipped: xelatex or pdftotext not found "
+            "(apt-get install texlive-xetex poppler-utils; .ci/run lists the rest)"
+        )
+    out = tmp_path_factory.mktemp("pdf")
+    jupyter_book = Path(sys.executable).parent / "jupyter-book"
+    command = [str(jupyter_book), "build", str(ROOT), "--builder", "pdflatex"]
+    result = subprocess.run(
+        [*command, "--path-output", str(out)],
+        capture_output=True,
+        text=True,
+    )
+    pdf = out / "_build" / "latex" / "book.pdf"
+    assert result.returncode == 0 and pdf.exists(), (result.stdout + result.stderr)[
+        -4000:
+    ]
+    log = (out / "_build" / "latex" / "book.log").read_text(errors="replace")
+    assert "Missing character" not in log, "a character has no font in the PDF"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    return re.sub(r"\s+", " ", text).replace("’", "'")
+
+
+def title(path: Path) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    heading = next(c.source for c in notebook.cells if c.cell_type == "markdown")
+    return heading.splitlines()[0].lstrip("# ").strip()
+
+
+def test_the_pdf_has_every_lesson(pdf_text):
+    for path in LESSONS:
+        assert title(path) in pdf_text, path.name
+
+
+def test_the_pdf_has_every_solution(pdf_text):
+    solutions = sum(
+        "hide-cell" in cell.metadata.get("tags", [])
+        for path in LESSONS
+        for cell in nbformat.read(path, as_version=4).cells
+    )
+    assert pdf_text.count("Solution.") >= solutions > 0
+
+
+def test_the_pdf_sets_chinese_terms(pdf_text):
+    assert "信息量" in pdf_text and "交叉熵" in pdf_text
