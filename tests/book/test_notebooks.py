@@ -76,6 +76,22 @@ def test_lesson_opens_on_its_title_then_the_hidden_colab_install_cell(path):
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_solution_is_folded_and_ends_in_a_folded_answer(path):
+    # Folded, JupyterLab shows a cell's first line: it must give nothing away. Run,
+    # the cell shows its Answer folded (infotheory.answers), not its sentence.
+    solutions = [
+        cell
+        for cell in nbformat.read(path, as_version=4).cells
+        if cell.source.startswith("# Solution")
+    ]
+    assert solutions, f"{path.name} has no exercise with a solution"
+    for cell in solutions:
+        assert "hide-cell" in cell.metadata.get("tags", [])
+        assert cell.source.splitlines()[0] == "# Solution"
+        assert re.search(r"^Answer\(", cell.source, re.M), cell.source
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_lesson_was_executed_with_the_current_code_library_and_data(path):
     assert not is_stale(path), (
         f"{path.name} was executed with other code; run `make execute`"

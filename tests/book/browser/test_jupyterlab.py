@@ -149,6 +149,16 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
         ).count()
         == 0
     )
+    # Run All leaves every exercise's answer folded, its sentence out of sight.
+    answers = page.locator(".jp-OutputArea-output details.answer")
+    answers.first.scroll_into_view_if_needed()
+    assert answers.first.locator("summary").inner_text() == "Show the answer"
+    assert not answers.first.locator("p").first.is_visible()
+    assert page.evaluate(
+        "() => [...document.querySelectorAll('details.answer')].every(d => !d.open)"
+    )
+    answers.first.locator("summary").click()
+    assert answers.first.locator("p").first.is_visible()
 
     explorer = page.locator(".jupyter-widgets.widget-vbox").first
     explorer.scroll_into_view_if_needed()
