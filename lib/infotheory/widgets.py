@@ -79,6 +79,29 @@ def widget_figure(
     return fig, axes
 
 
+#: The kinds of slider an explorer has.
+SLIDERS = (w.FloatSlider, w.IntSlider, w.SelectionSlider)
+#: A slider's track is never narrower than this (in CSS pixels), so that a range from
+#: 0 to 1 moves in fine steps under a finger or a mouse.
+SLIDER_TRACK_PX = 160
+#: Room for the value a slider reads out, and for one character of its label.
+READOUT_PX, CHARACTER_PX = 80, 7
+
+
+def make_readable(slider) -> None:
+    """Show a slider's whole label and a track of at least ``SLIDER_TRACK_PX``.
+
+    The label takes its natural width; the slider is made wide enough for it, the
+    track and the readout, or keeps the width it was given if that is wider.
+    """
+    slider.style.description_width = "initial"
+    label_px = CHARACTER_PX * len(slider.description) + 12
+    needed = label_px + SLIDER_TRACK_PX + READOUT_PX
+    given = slider.layout.width or ""
+    given = int(given[:-2]) if given.endswith("px") else 0
+    slider.layout.width = f"{max(needed, given)}px"
+
+
 class Explorer(w.VBox):
     """Controls above a figure whose artists follow them.
 
@@ -121,6 +144,8 @@ class Explorer(w.VBox):
             format="png", layout=w.Layout(width="100%", max_width="780px")
         )
         for control in controls.values():
+            if isinstance(control, SLIDERS):
+                make_readable(control)
             control.observe(self._on_change, names="value")
         control_box = w.HBox(
             list(controls.values()), layout=w.Layout(flex_flow="row wrap")
@@ -1204,7 +1229,6 @@ class CrossEntropyExplorer(Explorer):
                     readout_format=".3f",
                     description=f"{name.upper()}: {label}",
                     layout=w.Layout(width="190px"),
-                    style={"description_width": "60px"},
                 )
         figure, (bars_ax, measures_ax) = widget_figure(width=7.0, height=3.0, ncols=2)
         uniform = np.full(self.n, 1 / self.n)
@@ -1567,7 +1591,6 @@ class JointExplorer(Explorer):
             step=self.STEP,
             readout_format=".2f",
             layout=w.Layout(width="330px"),
-            style={"description_width": "130px"},
         )
         yes = y_labels[1]
         controls = {

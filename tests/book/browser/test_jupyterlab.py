@@ -23,6 +23,17 @@ DIGEST = """img => fetch(img.src)
     .then(hash => Array.from(new Uint8Array(hash)).join(","))"""
 
 
+#: For each rendered slider: its label, whether the label is cut, its track's width.
+SLIDER_SIZES = """() => [...document.querySelectorAll(".widget-slider")]
+    .filter(slider => slider.offsetWidth > 0)
+    .map(slider => {
+        const label = slider.querySelector(".widget-label");
+        const track = slider.querySelector(".noUi-target");
+        return [label.innerText, label.scrollWidth > label.clientWidth + 1,
+                track.getBoundingClientRect().width];
+    })"""
+
+
 def picture_moves(page, handle, picture, before) -> bool:
     """Press the arrow keys on a slider's handle until its picture changes (a slider
     may start at either end), giving the kernel a few seconds to answer each time."""
@@ -162,6 +173,12 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
 
     explorer = page.locator(".jupyter-widgets.widget-vbox").first
     explorer.scroll_into_view_if_needed()
+    # Every slider shows its whole label and a track long enough for fine steps.
+    sliders = page.evaluate(SLIDER_SIZES)
+    assert sliders, "no slider rendered"
+    for label, cut, track in sliders:
+        assert not cut, f"the label {label!r} is cut"
+        assert track >= 150, f"the slider {label!r} has a track of {track} px"
     picture = explorer.locator("img").first
     before = picture.evaluate(DIGEST)
     handle = explorer.locator(".noUi-handle").first
