@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -57,18 +58,43 @@ COLAB_SOURCE = (
     "    %cd /content/book/book"
 )
 
+#: A cell that builds an explorer (``widgets.SoftmaxExplorer(...)`` and the like).
+EXPLORER_CELL = re.compile(r"\bwidgets\.[A-Z]\w*\(")
+#: The note before each explorer in a notebook (the site's explorers move already).
+RUN_NOTE_ID = "run-to-explore"
+RUN_NOTE = (
+    "*Run the next cell (Shift+Enter) to make the explorer live: until then it is a "
+    "picture of its starting setting.*"
+)
+
 
 def prepare(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Make a lesson ready to run and to read in JupyterLab, whoever wrote it.
 
     The hidden Colab install cell (added or refreshed) follows the title cell, which
-    stays first: JupyterLab opens a notebook with its first cell selected. Every code
-    cell that the site hides is collapsed in JupyterLab too.
+    stays first: JupyterLab opens a notebook with its first cell selected. Before each
+    explorer a note, removed on the site, says that running its cell makes it live.
+    Every code cell that the site hides is collapsed in JupyterLab too.
     """
-    cells = [cell for cell in notebook.cells if cell.get("id") != COLAB_CELL_ID]
+    cells = [
+        cell
+        for cell in notebook.cells
+        if cell.get("id") != COLAB_CELL_ID
+        and not cell.get("id", "").startswith(RUN_NOTE_ID)
+    ]
     cell = nbformat.v4.new_code_cell(COLAB_SOURCE, id=COLAB_CELL_ID)
     cell.metadata = {"tags": ["remove-cell"], "jupyter": {"source_hidden": True}}
-    notebook.cells = [cells[0], cell, *cells[1:]]
+    noted = [cells[0], cell]
+    for cell in cells[1:]:
+        if cell.cell_type == "code" and EXPLORER_CELL.search(cell.source):
+            note_id = (
+                f"{RUN_NOTE_ID}-{sum(RUN_NOTE_ID in c.get('id', '') for c in noted)}"
+            )
+            note = nbformat.v4.new_markdown_cell(RUN_NOTE, id=note_id)
+            note.metadata = {"tags": ["remove-cell"]}
+            noted.append(note)
+        noted.append(cell)
+    notebook.cells = noted
     for cell in cells:
         collapsed = jupyterlab_collapse(cell)
         if collapsed:

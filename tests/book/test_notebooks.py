@@ -4,6 +4,7 @@ nbval (run on every lesson by ``make test``) compares stored and fresh outputs c
 cell. These tests prove the properties that make that comparison worth having.
 """
 
+import itertools
 import os
 import re
 import shutil
@@ -17,8 +18,10 @@ import pytest
 from tools.lessons import (
     COLAB_CELL_ID,
     COLAB_SOURCE,
+    EXPLORER_CELL,
     LESSONS,
     ROOT,
+    RUN_NOTE,
     WIDGET_VIEW,
     is_stale,
     jupyterlab_collapse,
@@ -73,6 +76,22 @@ def test_lesson_opens_on_its_title_then_the_hidden_colab_install_cell(path):
     )
     assert "remove-cell" in install.metadata.get("tags", [])
     assert install.outputs == []  # it does nothing outside Colab
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_a_note_before_each_explorer_says_running_it_makes_it_live(path):
+    cells = nbformat.read(path, as_version=4).cells
+    for before, cell in itertools.pairwise(cells):
+        if cell.cell_type == "code" and EXPLORER_CELL.search(cell.source):
+            assert before.cell_type == "markdown" and before.source == RUN_NOTE, (
+                "run `make execute`"
+            )
+            assert before.metadata.get("tags") == ["remove-cell"]  # not on the site
+    notes = [c for c in cells if c.cell_type == "markdown" and c.source == RUN_NOTE]
+    explorers = [
+        c for c in cells if c.cell_type == "code" and EXPLORER_CELL.search(c.source)
+    ]
+    assert len(notes) == len(explorers)
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
