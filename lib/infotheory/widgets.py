@@ -1760,6 +1760,43 @@ def _python_essays() -> str:
     return codecs.decode(this.s, "rot13") + "\n\n" + heapq.__about__
 
 
+def _corpus_model(path, share=0.9, order=8, alphabet="", model=None, held_out=None):
+    """A character model of order ``order`` trained on the first ``share`` of the
+    text file at ``path`` (its alphabet: the characters trained on and those of
+    ``alphabet``), and the rest of the file, held out.
+
+    Given the ``model`` and ``held_out`` text a lesson already made, they are checked
+    against the file (the held-out text, the order and the alphabet) and returned,
+    which saves training the model twice.
+    """
+    from .ngram import CharNgramModel
+
+    if not 0 < share < 1:
+        raise ValueError(
+            f"corpus share must be between 0 and 1 (the part trained on), but got "
+            f"{share!r}."
+        )
+    with open(path, encoding="utf-8") as file:
+        text = file.read()
+    cut = int(share * len(text))
+    if model is None and held_out is None:
+        model = CharNgramModel(text[:cut], n=order, alphabet=alphabet)
+        return model, text[cut:]
+    symbols = "".join(sorted(set(text[:cut]) | set(alphabet)))
+    if not (
+        isinstance(model, CharNgramModel)
+        and model.n == order
+        and model.symbols == symbols
+        and held_out == text[cut:]
+    ):
+        raise ValueError(
+            "model and text are not what corpus makes: pass the model trained on the "
+            "first share of the file, with its order and alphabet, and the rest of "
+            "the file as text (or pass corpus alone)."
+        )
+    return model, held_out
+
+
 class NgramExplorer(Explorer):
     """Choose the order and the discount of a character n-gram model; watch its
     cross-entropy on held-out text and a sample of the text it writes itself.
@@ -1773,6 +1810,15 @@ class NgramExplorer(Explorer):
     is chosen (:meth:`CharNgramModel.cross_entropy_by_order`, from counts looked up
     once) and remembered, and so are the samples. ``references`` draws labelled
     horizontal lines, such as the bits per character of other compressors.
+
+    ``corpus`` names a text file and how to cut it: ``{"path": ..., "share": 0.9,
+    "order": 8, "alphabet": ""}`` trains a model of order ``order`` on the first
+    ``share`` of the file (knowing the characters it sees and those of ``alphabet``)
+    and scores it on the rest; ``model`` and ``text``, if given too, must be that
+    model and that rest (a lesson that has them saves training again). Only an
+    explorer with a corpus (or the defaults) has a recipe, from which the site's
+    build makes it again and draws its frames; ``path`` is read relative to the
+    lesson's folder.
 
     By default the model is a 6-gram trained on the first 90% of two pieces of
     English prose that ship with Python (the Zen of Python and the essay on heaps in
@@ -1793,9 +1839,18 @@ class NgramExplorer(Explorer):
         seed=0,
         length=200,
         references=None,
+        corpus=None,
     ):
         from .ngram import CharNgramModel
 
+        if corpus is not None:
+            model, text = _corpus_model(**corpus, model=model, held_out=text)
+            # The recipe is the corpus: a page rebuilds the model from the file.
+            arguments, problem = self.__dict__["_arguments"]
+            arguments.pop("text", None)
+            if problem and "argument 'model'" in problem:  # the last one that failed
+                problem = None
+            self.__dict__["_arguments"] = (arguments, problem)
         if model is None:
             essays = _python_essays()
             cut = int(0.9 * len(essays))
@@ -1847,7 +1902,7 @@ class NgramExplorer(Explorer):
         orders = np.arange(1, model.n + 1)
         self.ax = ax
         ink, grey = plots.COLORS["ink"], plots.COLORS["grey"]
-        for name, value in (references or {}).items():
+        for name, value in sorted((references or {}).items()):  # as JSON keeps them
             ax.plot([0.6, model.n + 0.4], [value] * 2, color=grey, lw=1, ls="--")
             ax.text(model.n + 0.5, value, name, va="center", fontsize=8, color=grey)
         (self.line,) = ax.plot(
@@ -1859,7 +1914,9 @@ class NgramExplorer(Explorer):
         ax.set_xticks(orders)
         ax.set_xlim(0.6, model.n + (1.5 if references else 0.4))
         self.top = 0.0
-        self._set_top(default)
+        # Room for any curve a discount gives, as a rule: none costs more than the
+        # log2(alphabet) bits of a uniform guess (the axis grows if one does).
+        self._set_top([*default, np.log2(len(model.symbols))])
         ax.set_xlabel("order n (characters seen: n - 1)")
         ax.set_ylabel("bits per character, held out")
         text_ax.axis("off")

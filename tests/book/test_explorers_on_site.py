@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from infotheory import sphinxext, widgets
-from tools.lessons import LESSONS
+from tools.lessons import LESSONS, ROOT
 
 
 def stored_explorers():
@@ -136,7 +136,8 @@ def test_controls_are_labelled_like_the_live_ones_and_hidden_until_they_work():
 
 
 @pytest.mark.parametrize("lesson, data", EXPLORERS, ids=[e[0] for e in EXPLORERS])
-def test_every_stored_explorer_can_be_built_again(lesson, data):
+def test_every_stored_explorer_can_be_built_again(lesson, data, monkeypatch):
+    monkeypatch.chdir(ROOT / "book")  # where the lesson ran: a recipe may name a file
     explorer = widgets.Explorer.from_recipe(data[widgets.RECIPE_MIME])
     assert explorer.recipe() == data[widgets.RECIPE_MIME]
     assert explorer.svg() == data["image/svg+xml"]  # the stored picture, exactly

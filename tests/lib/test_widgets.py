@@ -1,6 +1,7 @@
 """The explorers: controls move the picture, fast paths stay correct, pictures exist."""
 
 import base64
+import contextlib
 import json
 import re
 from typing import ClassVar
@@ -635,6 +636,69 @@ def test_ngram_explorer_rejects_bad_settings(settings, message):
         small_ngram_explorer(**settings)
 
 
+def test_ngram_explorer_from_a_corpus_is_the_model_of_its_first_share(tmp_path):
+    from infotheory import CharNgramModel
+
+    text = "the cat sat on the mat; the rat sat on the hat. " * 8
+    (tmp_path / "corpus.txt").write_text(text, encoding="utf-8")
+    corpus = {"path": "corpus.txt", "share": 0.75, "order": 3, "alphabet": "xyz"}
+    with contextlib.chdir(tmp_path):  # a path is read where the lesson runs
+        explorer = widgets.NgramExplorer(corpus=corpus, n=2, seed=4)
+    cut = int(0.75 * len(text))
+    model = CharNgramModel(text[:cut], n=3, alphabet="xyz")
+    assert explorer.model.symbols == model.symbols
+    np.testing.assert_array_equal(
+        explorer.curve("estimated"), model.cross_entropy_by_order(text[cut:])
+    )
+    recipe = explorer.recipe()  # the site can build it again
+    assert recipe["arguments"]["corpus"] == corpus
+    with contextlib.chdir(tmp_path):
+        again = widgets.NgramExplorer.from_recipe(json.loads(json.dumps(recipe)))
+    assert again.svg() == explorer.svg()
+
+
+def test_ngram_explorer_of_a_trained_model_has_no_recipe():
+    explorer, _, _ = small_ngram_explorer()
+    bundle = explorer._repr_mimebundle_()
+    assert widgets.RECIPE_MIME not in bundle and "image/png" in bundle
+
+
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        (dict(text="the rat sat on"), "model and text are not what corpus makes"),
+        (dict(corpus_order=2), "model and text are not what corpus makes"),
+        (dict(share=1.0), "corpus share must be between"),
+    ],
+)
+def test_ngram_explorer_corpus_is_checked(tmp_path, settings, message):
+    explorer, model, held_out = small_ngram_explorer()
+    text = "the cat sat on the mat; the rat sat on the hat. " * 8
+    (tmp_path / "corpus.txt").write_text(text, encoding="utf-8")
+    corpus = {
+        "path": str(tmp_path / "corpus.txt"),
+        "share": settings.get("share", 300 / len(text)),
+        "order": settings.get("corpus_order", 4),
+        "alphabet": text,
+    }
+    with pytest.raises(ValueError, match=message):
+        widgets.NgramExplorer(model, settings.get("text", held_out), corpus=corpus)
+
+
+def test_ngram_explorer_with_a_corpus_reuses_the_lesson_s_model(tmp_path):
+    _, model, held_out = small_ngram_explorer()
+    text = "the cat sat on the mat; the rat sat on the hat. " * 8
+    (tmp_path / "corpus.txt").write_text(text, encoding="utf-8")
+    corpus = {"path": "corpus.txt", "share": 300 / len(text), "order": 4}
+    corpus["alphabet"] = text
+    with contextlib.chdir(tmp_path):
+        explorer = widgets.NgramExplorer(model, held_out, corpus=corpus)
+        rebuilt = widgets.NgramExplorer.from_recipe(explorer.recipe())
+    assert explorer.model is model  # not trained again
+    assert explorer.recipe()["arguments"] == {"corpus": corpus}
+    assert rebuilt.svg() == explorer.svg()
+
+
 def test_ngram_explorer_needs_a_model_and_a_text():
     with pytest.raises(ValueError, match="model must be a CharNgramModel"):
         widgets.NgramExplorer(model="not a model", text="abc")
@@ -764,9 +828,8 @@ def test_options_offer_every_option_and_checkboxes_both_states():
         widgets.control_positions(w.Text())
 
 
-#: Explorers the site rebuilds from a recipe; the n-gram explorer is built from a
-#: trained model, which no recipe holds, so the site shows its picture.
-SITE_EXPLORERS = [cls for cls in all_explorers() if cls.__name__ != "NgramExplorer"]
+#: Every explorer, built with its defaults, has a recipe the site rebuilds it from.
+SITE_EXPLORERS = all_explorers()
 
 
 @pytest.mark.parametrize("cls", SITE_EXPLORERS, ids=lambda cls: cls.__name__)
@@ -786,7 +849,9 @@ def test_frames_move_every_control_from_the_start_and_leave_the_explorer_as_it_w
         if control["kind"] == "range" and not hasattr(
             explorer.controls[name], "options"
         ):
-            assert 15 <= len(options) <= 25, name
+            slider = explorer.controls[name]
+            steps = round((slider.max - slider.min) / slider.step) + 1
+            assert min(15, steps) <= len(options) <= 25, name  # short: every value
         assert len(control["states"]) == len(options)
         assert control["states"][control["start"]] == 0  # the start is state 0
         for index in control["states"]:  # one control moves, the others stay

@@ -25,6 +25,7 @@ compares it like text.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -227,8 +228,12 @@ class ExplorerRenderer:
             return None
         from docutils import nodes
 
+        env = getattr(renderer.renderer, "sphinx_env", None)
+        # In the lesson's folder, as when it runs: a recipe may name a data file.
+        folder = Path(env.doc2path(env.docname)).parent if env else Path.cwd()
         try:
-            drawn = render(dict(data.content))
+            with contextlib.chdir(folder):
+                drawn = render(dict(data.content))
         except Exception as error:  # any failure must fail the build loudly
             renderer.logger.warning(
                 f"the explorer of cell {(data.cell_index or 0) + 1} cannot be drawn "
@@ -238,7 +243,6 @@ class ExplorerRenderer:
             )
             return []
         key, frames, start = drawn["key"], drawn["frames"], drawn["start"]
-        env = getattr(renderer.renderer, "sphinx_env", None)
         if env is not None:
             store = _frames_store(env)
             store.setdefault(env.docname, {})[key] = drawn["script"]
