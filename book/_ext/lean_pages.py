@@ -3,8 +3,10 @@
 The site needs no Thebe (lessons open live in Binder or Colab instead) and draws its
 few icons with the Font Awesome web fonts that the theme's stylesheet already
 declares, so Font Awesome's 1.5 MB script is not needed. sphinx-thebe and the theme
-add both to every page; after the build this extension removes their tags from the
-pages and the files from the site. The icon fonts themselves (270 KB) are cut down to
+add both to every page, and the theme adds Sphinx's search index to every page for
+an inline search the book leaves off; after the build this extension removes their
+tags from the pages (the search page keeps its index) and the unused files from the
+site. The icon fonts themselves (270 KB) are cut down to
 the few dozen glyphs the site shows (a few KB, with fontTools, which matplotlib
 already installs).
 
@@ -36,10 +38,21 @@ UNUSED_FILES = [
 ]
 
 
-def lean(html: str) -> str:
+#: Sphinx's search scripts and index (100 KB), which the theme adds to every page
+#: for a search-as-you-type box that the book does not turn on: its search box
+#: opens the search page, the one page that needs them.
+SEARCH_TAGS = re.compile(
+    r'\s*<script src="[^"]*(?:searchtools\.js|language_data\.js|searchindex\.js)'
+    r'[^"]*"></script>'
+)
+
+
+def lean(html: str, search_page: bool = False) -> str:
     """The page without the tags of assets nobody uses."""
     for pattern in UNUSED_TAGS:
         html = pattern.sub("", html)
+    if not search_page:
+        html = SEARCH_TAGS.sub("", html)
     return html
 
 
@@ -95,7 +108,7 @@ def _on_build_finished(app, exception) -> None:
     site = Path(app.outdir)
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        leaner = lean(text)
+        leaner = lean(text, search_page=page == site / "search.html")
         if leaner != text:
             page.write_text(leaner, encoding="utf-8")
     for name in UNUSED_FILES:

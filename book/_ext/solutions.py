@@ -30,9 +30,9 @@ class AnswersUnfolded(SphinxPostTransform):
     def run(self, **kwargs) -> None:
         for raw in list(self.document.findall(nodes.raw)):
             text = raw.astext().strip()
-            if text.startswith(FOLD_OPENS) or text == FOLD_CLOSES:
-                if _in_output(raw):
-                    raw.parent.remove(raw)
+            folds = text.startswith(FOLD_OPENS) or text == FOLD_CLOSES
+            if folds and _in_output(raw):
+                raw.parent.remove(raw)
 
 
 class SolutionsInPrint(SphinxPostTransform):

@@ -79,21 +79,7 @@ def test_no_code_is_cut_at_the_right_edge(new_page, served_site, page_path):
     assert page.evaluate(cut, "div.cell pre") == [], "cut on a phone"
 
 
-HEAVY_PAGES = {  # pages over the target today, to be made lighter
-    "book/08-cross-entropy-loss": "its many figures weigh over 2 MiB with the theme",
-    "book/06-kl-divergence": "its figures and explorer weigh just over 2 MiB",
-}
-
-
-@pytest.mark.parametrize(
-    "page_path",
-    [
-        pytest.param(page, marks=pytest.mark.xfail(reason=HEAVY_PAGES[page]))
-        if page in HEAVY_PAGES
-        else page
-        for page in PAGES
-    ],
-)
+@pytest.mark.parametrize("page_path", PAGES)
 def test_a_cold_page_weighs_under_2_mib(new_page, served_site, page_path):
     page, _ = new_page(served_site)
     sizes = []
