@@ -87,6 +87,8 @@ def test_a_note_before_each_explorer_says_running_it_makes_it_live(path):
                 "run `make execute`"
             )
             assert before.metadata.get("tags") == ["remove-cell"]  # not on the site
+            shown = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+            assert shown, f"the explorer cell shows no explorer: {cell.source[:60]!r}"
     notes = [c for c in cells if c.cell_type == "markdown" and c.source == RUN_NOTE]
     explorers = [
         c for c in cells if c.cell_type == "code" and EXPLORER_CELL.search(c.source)
