@@ -163,13 +163,17 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     # Run All leaves every exercise's answer folded, its sentence out of sight.
     answers = page.locator(".jp-OutputArea-output details.answer")
     answers.first.scroll_into_view_if_needed()
-    assert answers.first.locator("summary").inner_text() == "Show the answer"
+    page.wait_for_function(  # JupyterLab renders an output as it comes into view
+        "() => document.querySelector('.jp-OutputArea-output details.answer summary')"
+        "?.innerText.trim() === 'Show the answer'",
+        timeout=30_000,
+    )
     assert not answers.first.locator("p").first.is_visible()
     assert page.evaluate(
         "() => [...document.querySelectorAll('details.answer')].every(d => !d.open)"
     )
     answers.first.locator("summary").click()
-    assert answers.first.locator("p").first.is_visible()
+    answers.first.locator("p").first.wait_for(state="visible", timeout=10_000)
 
     explorer = page.locator(".jupyter-widgets.widget-vbox").first
     explorer.scroll_into_view_if_needed()
