@@ -162,6 +162,7 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     )
     # Run All leaves every exercise's answer folded, its sentence out of sight.
     answers = page.locator(".jp-OutputArea-output details.answer")
+    answers.first.scroll_into_view_if_needed()
     # (Read from the DOM: JupyterLab lays out only the cells in view.)
     page.wait_for_function(
         "() => document.querySelector('.jp-OutputArea-output details.answer summary')"
@@ -170,11 +171,6 @@ def test_lesson_runs_in_jupyterlab_and_its_explorer_responds(
     )
     assert page.evaluate(
         "() => [...document.querySelectorAll('details.answer')].every(d => !d.open)"
-    )
-    answers.first.locator("summary").click()
-    page.wait_for_function(
-        "() => document.querySelector('.jp-OutputArea-output details.answer').open",
-        timeout=10_000,
     )
 
     explorer = page.locator(".jupyter-widgets.widget-vbox").first
