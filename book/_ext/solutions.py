@@ -15,6 +15,7 @@ ordinary cell that opens with "Solution.".
 from __future__ import annotations
 
 from docutils import nodes
+from editions import label
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 HIDDEN_CELL = "tag_hide-cell"
@@ -46,8 +47,9 @@ class SolutionsInPrint(SphinxPostTransform):
             if HIDDEN_CELL not in cell.get("classes", []):
                 continue
             cell["classes"] = [c for c in cell["classes"] if c != HIDDEN_CELL]
-            label = nodes.paragraph("", "", nodes.strong("", "Solution."))
-            cell.parent.insert(cell.parent.index(cell), label)
+            solution = label("Solution.", self.config.language)
+            heading = nodes.paragraph("", "", nodes.strong("", solution))
+            cell.parent.insert(cell.parent.index(cell), heading)
 
 
 def _in_output(node) -> bool:

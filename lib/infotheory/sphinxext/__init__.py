@@ -32,11 +32,14 @@ import json
 import re
 from pathlib import Path
 
+from ..prose import EDITIONS, PROSE_MIME
 from ..widgets import RECIPE_MIME, Explorer
 
 __all__ = [
+    "PROSE_MIME",
     "RECIPE_MIME",
     "ExplorerRenderer",
+    "ProseRenderer",
     "controls_html",
     "frames_script",
     "library_digest",
@@ -281,6 +284,33 @@ class ExplorerRenderer:
                 classes=["infotheory-explorer"],
             )
         ]
+
+
+class ProseRenderer:
+    """MyST-NB mime renderer of the lessons' computed prose (:data:`PROSE_MIME`): the
+    passage in the language of the edition being built, parsed as Markdown.
+
+    Every builder puts it first. It is the text of a code cell's output, so it is
+    never offered to gettext: its translation is already in the output
+    (:class:`infotheory.prose.Prose`).
+    """
+
+    mime_priority_overrides = (("*", PROSE_MIME, 1),)
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        """The passage's nodes, or None for any other mime type."""
+        if data.mime_type != PROSE_MIME:
+            return None
+        import dataclasses
+
+        env = getattr(renderer.renderer, "sphinx_env", None)
+        language = env.config.language if env is not None else "en"
+        text = data.content[language if language in EDITIONS else "en"]
+        markdown = dataclasses.replace(data, mime_type="text/markdown", content=text)
+        if inline:
+            return renderer.render_markdown_inline(markdown)
+        return renderer.render_markdown(markdown)
 
 
 # ------------------------------------------------------------------ Sphinx extension

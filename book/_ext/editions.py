@@ -1,0 +1,93 @@
+"""The book's two editions, English and Chinese, built from the same lessons.
+
+The Chinese edition is the English one built with ``language: zh_CN``
+(``python -m tools.editions``): Sphinx's gettext translates every text the lessons
+write (paragraphs, headings, tables, captions) from the catalogues under
+``locales/``. The lessons' computed sentences are outputs of code, already written in
+both languages (:class:`infotheory.prose.Prose`), and are never offered to gettext
+(:class:`OutputsNotTranslated`). This extension also names the book's own buttons in
+the edition's language and links every page to the same page in the other edition.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+#: Where each edition's pages go, under the site's root.
+FOLDERS = {"en": "", "zh_CN": "zh/"}
+#: What the switch to each edition says (in that edition's own language).
+SWITCH = {"en": "English", "zh_CN": "中文"}
+#: The labels the lessons give their folded cells, and the label that opens a
+#: solution in print (book/_ext/solutions.py), in the Chinese edition.
+LABELS = {
+    "zh_CN": {
+        "Show solution": "显示解答",
+        "Hide solution": "隐藏解答",
+        "Show the check in code": "显示代码验证",
+        "Hide the check": "隐藏验证",
+        "Solution.": "解答。",
+    }
+}
+
+
+def label(text: str, language: str | None) -> str:
+    """``text``, a label of the book's own, in the edition of ``language``."""
+    return LABELS.get(language or "en", {}).get(text, text)
+
+
+class OutputsNotTranslated(SphinxTransform):
+    """Keep the text of code outputs out of gettext; captions stay translatable.
+
+    Runs before Sphinx's ``Locale`` transform (priority 20)."""
+
+    default_priority = 10
+
+    def apply(self, **kwargs) -> None:
+        for output in self.document.findall(nodes.container):
+            if output.get("nb_element") != "cell_code_output":
+                continue
+            for node in output.findall(nodes.TextElement):
+                if not _in_caption(node):
+                    node["translatable"] = False
+
+
+class CellLabels(SphinxTransform):
+    """The labels of folded cells (``code_prompt_show``/``hide``) in the edition's
+    language."""
+
+    default_priority = 10
+
+    def apply(self, **kwargs) -> None:
+        language = self.config.language
+        for cell in self.document.findall(nodes.container):
+            for key in ("prompt_show", "prompt_hide"):
+                if key in cell:
+                    cell[key] = label(cell[key], language)
+
+
+def _in_caption(node) -> bool:
+    while node is not None:
+        if isinstance(node, nodes.caption):
+            return True
+        node = node.parent
+    return False
+
+
+def _switch(app, pagename, templatename, context, doctree) -> None:
+    """The link from this page to the same page in the other edition."""
+    here = app.config.language if app.config.language in FOLDERS else "en"
+    there = "zh_CN" if here == "en" else "en"
+    root = "../" * pagename.count("/") + ("../" if FOLDERS[here] else "")
+    context["edition_switch"] = {
+        "url": f"{root}{FOLDERS[there]}{pagename}.html",
+        "label": SWITCH[there],
+        "language": there.replace("_", "-"),
+    }
+
+
+def setup(app):
+    app.add_transform(OutputsNotTranslated)
+    app.add_transform(CellLabels)
+    app.connect("html-page-context", _switch)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,108 @@
+"""Build the book's Chinese edition, and keep its translation catalogues current.
+
+The English edition is the book as written (``jupyter-book build .``, into
+``_build/html``). The Chinese edition is the same sources built with Sphinx's
+``language`` set to ``zh_CN``, into ``_build/html/zh``: gettext replaces each text
+of the lessons by its translation from ``locales/zh_CN/LC_MESSAGES/<page>.po``, and
+the computed sentences come in Chinese from the lessons' stored outputs
+(book/_ext/editions.py).
+
+* ``python -m tools.editions html`` builds the Chinese site (``make book`` runs it);
+* ``python -m tools.editions pdf`` builds the Chinese PDF (``make pdf`` runs it);
+* ``python -m tools.editions extract`` writes the English texts to translate, one
+  ``.pot`` file per page (Sphinx's gettext builder);
+* ``python -m tools.editions catalogues`` extracts them and brings every catalogue up
+  to date (sphinx-intl): a new or changed English text appears there untranslated,
+  and ``make test`` fails until it has its translation.
+
+``--output DIR`` builds elsewhere (the tests build into temporary folders).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from jupyter_book.sphinx import build_sphinx
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "_build"
+LANGUAGE = "zh_CN"
+LOCALES = ROOT / "locales"
+#: The Chinese site, inside the English one: the same page paths under ``zh/``.
+HTML = BUILD / "html" / "zh"
+LATEX = BUILD / "latex-zh"
+GETTEXT = BUILD / "gettext"
+
+
+def sphinx(builder: str, output: Path, language: str | None, strict: bool) -> None:
+    """Build the book with ``builder`` into ``output``, as ``jupyter-book build``
+    does, in ``language``; fail on any warning if ``strict``."""
+    overrides = {
+        "external_toc_path": (ROOT / "_toc.yml").as_posix(),
+        "latex_individualpages": False,
+    }
+    if language:
+        overrides["language"] = language
+    # Beside the output; for the book's own folders, with the English build's.
+    folder = BUILD if output.resolve().is_relative_to(BUILD) else output.parent
+    result = build_sphinx(
+        ROOT,
+        output,
+        noconfig=True,
+        path_config=str(ROOT / "_config.yml"),
+        confoverrides=overrides,
+        doctreedir=folder / f".doctrees-{builder}-{language or 'en'}",
+        builder=builder,
+        warningiserror=strict,
+        keep_going=strict,
+    )
+    if result:
+        sys.exit(f"The {builder} build of the {language or 'en'} edition failed.")
+
+
+def html(output: Path = HTML) -> None:
+    sphinx("html", output, LANGUAGE, strict=True)
+    print(f"The Chinese edition is ready: open file://{output}/index.html")
+
+
+def pdf(output: Path = LATEX) -> None:
+    sphinx("latex", output, LANGUAGE, strict=False)
+    subprocess.run(
+        ["latexmk", "-xelatex", "-quiet", "book.tex"], cwd=output, check=True
+    )
+    target = BUILD / "html" / "book-zh.pdf"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(output / "book.pdf", target)
+    print(f"The Chinese PDF is ready: {output / 'book.pdf'}")
+
+
+def extract(output: Path = GETTEXT) -> None:
+    shutil.rmtree(output, ignore_errors=True)
+    sphinx("gettext", output, None, strict=True)
+
+
+def catalogues(output: Path = GETTEXT) -> None:
+    extract(output)
+    update = ["update", "--pot-dir", str(output), "--locale-dir", str(LOCALES)]
+    options = ["--language", LANGUAGE, "--line-width", "-1"]
+    subprocess.run([sys.executable, "-m", "sphinx_intl", *update, *options], check=True)
+
+
+ACTIONS = {"html": html, "pdf": pdf, "extract": extract, "catalogues": catalogues}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("action", choices=ACTIONS)
+    parser.add_argument("--output", type=Path, help="build here instead")
+    arguments = parser.parse_args(argv)
+    output = [arguments.output] if arguments.output else []
+    ACTIONS[arguments.action](*output)
+
+
+if __name__ == "__main__":
+    main()
