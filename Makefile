@@ -7,16 +7,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-sanitize-with tests/book/sanitize.cfg --nbval-cell-timeout 120
 
-.PHONY: help install book pdf test lab execute bench lock clean
+.PHONY: help install book pdf test lab execute bench lock catalogues clean
 
 help:
-	@echo "make book     build the static site into _build/html"
-	@echo "make pdf      build the whole book as one PDF (needs XeLaTeX: see README)"
+	@echo "make book     build the static site into _build/html (in Chinese: _build/html/zh)"
+	@echo "make pdf      build the whole book as one PDF, in each edition (needs XeLaTeX: see README)"
 	@echo "make test     run every check: lint, library, doctests, lessons (nbval), build, browser"
 	@echo "make lab      open the lessons in JupyterLab"
 	@echo "make execute  re-run every lesson and store its outputs (after changing code)"
 	@echo "make bench    measure lesson, widget, build and library speed"
 	@echo "make lock     re-pin every package in constraints.txt"
+	@echo "make catalogues  bring the Chinese edition's catalogues up to date (locales/)"
 
 install: $(STAMP)
 
@@ -30,15 +31,19 @@ $(STAMP): pyproject.toml constraints.txt postBuild
 book: $(STAMP)
 	$(BIN)/python -m tools.lessons refresh
 	$(BIN)/jupyter-book build . -W -n --keep-going
+	$(BIN)/python -m tools.editions html
 	@echo
 	@echo "The book is ready: open file://$(CURDIR)/_build/html/index.html"
+	@echo "(the Chinese edition: file://$(CURDIR)/_build/html/zh/index.html)"
 
 pdf: $(STAMP)
 	$(BIN)/python -m tools.lessons refresh
 	$(BIN)/jupyter-book build . --builder pdflatex
 	mkdir -p _build/html && cp _build/latex/book.pdf _build/html/book.pdf
+	$(BIN)/python -m tools.editions pdf
 	@echo
-	@echo "The PDF is ready: _build/latex/book.pdf (the site links to _build/html/book.pdf)"
+	@echo "The PDFs are ready: _build/latex/book.pdf and, in Chinese, _build/latex-zh/book.pdf"
+	@echo "(the site links to its copies, _build/html/book.pdf and _build/html/zh/book.pdf)"
 
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
@@ -50,6 +55,9 @@ lab: $(STAMP)
 
 execute: $(STAMP)
 	$(BIN)/python -m tools.lessons execute
+
+catalogues: $(STAMP)
+	$(BIN)/python -m tools.editions catalogues
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

@@ -32,21 +32,28 @@ ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 LANGUAGE = "zh_CN"
 LOCALES = ROOT / "locales"
+#: The book's terms, for the search index's Chinese word splitting (jieba), which
+#: would otherwise cut 交叉熵 into 交叉 and 熵.
+SEARCH_WORDS = LOCALES / LANGUAGE / "search-words.txt"
 #: The Chinese site, inside the English one: the same page paths under ``zh/``.
 HTML = BUILD / "html" / "zh"
 LATEX = BUILD / "latex-zh"
 GETTEXT = BUILD / "gettext"
 
 
-def sphinx(builder: str, output: Path, language: str | None, strict: bool) -> None:
+def sphinx(
+    builder: str, output: Path, language: str | None, strict: bool, nitpicky=False
+) -> None:
     """Build the book with ``builder`` into ``output``, as ``jupyter-book build``
     does, in ``language``; fail on any warning if ``strict``."""
     overrides = {
         "external_toc_path": (ROOT / "_toc.yml").as_posix(),
         "latex_individualpages": False,
+        "nitpicky": nitpicky,
     }
     if language:
         overrides["language"] = language
+        overrides["html_search_options"] = {"dict": str(SEARCH_WORDS)}
     # Beside the output; for the book's own folders, with the English build's.
     folder = BUILD if output.resolve().is_relative_to(BUILD) else output.parent
     result = build_sphinx(
@@ -65,7 +72,7 @@ def sphinx(builder: str, output: Path, language: str | None, strict: bool) -> No
 
 
 def html(output: Path = HTML) -> None:
-    sphinx("html", output, LANGUAGE, strict=True)
+    sphinx("html", output, LANGUAGE, strict=True, nitpicky=True)
     print(f"The Chinese edition is ready: open file://{output}/index.html")
 
 

@@ -22,8 +22,8 @@ The math lives in small modules that import only numpy:
 
 The package exports the public names of these modules (each module's ``__all__``),
 so ``from infotheory import entropy`` works. Plotting (:mod:`infotheory.plots`),
-interactive explorers (:mod:`infotheory.widgets`) and the folded answers of the
-lessons' exercises (:mod:`infotheory.answers`) are imported explicitly, so
+interactive explorers (:mod:`infotheory.widgets`) and the lessons' computed prose in
+both editions of the book (:mod:`infotheory.prose`) are imported explicitly, so
 ``import infotheory`` stays light and free of side effects. Every function measures
 in bits unless you pass ``base=np.e`` (nats).
 """

@@ -39,3 +39,17 @@ def site(tmp_path_factory):
     ]
     assert not problems, "\n".join(problems)
     return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def site_zh(site):
+    """The Chinese edition built into the English site's ``zh`` folder, where `make
+    book` puts it, warnings as errors: its html folder."""
+    out = site / "zh"
+    command = [sys.executable, "-m", "tools.editions", "html", "--output", str(out)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    problems = [line for line in log.splitlines() if re.search(r"WARNING|ERROR", line)]
+    assert not problems, "\n".join(problems)
+    return out

@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from html.parser import HTMLParser
 
 import pytest
 from babel.messages.pofile import read_po
@@ -94,3 +95,74 @@ def test_translations_keep_the_markup_and_numbers_of_the_english(page):
                     f"{sorted((chinese - english).elements())} in\n  {text[:160]}"
                 )
     assert not problems, "\n".join(problems[:10])
+
+
+def output_text(html: str) -> str:
+    """The text of a page's code-cell outputs (computed sentences, answers,
+    captions, tables), without its tags."""
+    parser = _OutputText()
+    parser.feed(html)
+    return " ".join(parser.text)
+
+
+class _OutputText(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.depth = 0  # open elements inside an output, the output included
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        if self.depth or "cell_output" in (dict(attrs).get("class") or "").split():
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth and tag not in VOID:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+VOID = {"img", "br", "hr", "input", "meta", "link", "source", "wbr", "col", "area"}
+
+
+def test_every_page_has_its_chinese_page_and_each_links_to_the_other(site, site_zh):
+    for page in PAGES:
+        english, chinese = site / f"{page}.html", site_zh / f"{page}.html"
+        assert '<html lang="zh-CN"' in chinese.read_text(), page
+        for here, there in ((english, chinese), (chinese, english)):
+            switch = re.search(
+                r'class="[^"]*edition-switch"\s+href="([^"]+)"', here.read_text()
+            )
+            assert switch, f"{here} has no link to the other edition"
+            assert (here.parent / switch[1]).resolve() == there.resolve()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_editions_print_the_same_computed_numbers(site, site_zh, page):
+    english, chinese = (
+        Counter(
+            MARKUP["numbers"].findall(output_text((root / f"{page}.html").read_text()))
+        )
+        for root in (site, site_zh)
+    )
+    assert english == chinese, (
+        f"only in English: {sorted((english - chinese).elements())[:10]}; "
+        f"only in Chinese: {sorted((chinese - english).elements())[:10]}"
+    )
+
+
+def test_the_chinese_pages_are_in_chinese(site_zh):
+    for page in PAGES:
+        text = re.sub(r"<[^>]+>", " ", (site_zh / f"{page}.html").read_text())
+        han = len(re.findall(r"[\u4e00-\u9fff]", text))
+        assert han > 300, f"{page}: only {han} Chinese characters"
+
+
+def test_the_chinese_search_index_has_the_books_terms(site_zh):
+    index = (site_zh / "searchindex.js").read_text()
+    for term in ("交叉熵", "互信息", "条件熵", "霍夫曼编码"):
+        assert f'"{term}"' in index, term

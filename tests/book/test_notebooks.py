@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from infotheory.prose import EDITIONS, PROSE_MIME
 from tools.lessons import (
     COLAB_CELL_ID,
     COLAB_SOURCE,
@@ -99,7 +100,7 @@ def test_a_note_before_each_explorer_says_running_it_makes_it_live(path):
 @pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_every_solution_is_folded_and_ends_in_a_folded_answer(path):
     # Folded, JupyterLab shows a cell's first line: it must give nothing away. Run,
-    # the cell shows its Answer folded (infotheory.answers), not its sentence.
+    # the cell shows its Answer folded (infotheory.prose), not its sentence.
     solutions = [
         cell
         for cell in nbformat.read(path, as_version=4).cells
@@ -197,3 +198,17 @@ def test_nbval_fails_when_the_library_changes_a_number(tmp_path):
     result = run_nbval(lesson, env=env)
     assert result.returncode == 1, result.stdout[-3000:]
     assert "Cell outputs differ" in result.stdout
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_computed_passage_is_written_in_both_editions(path):
+    # A Markdown output would show English in the Chinese edition: every passage a
+    # cell prints is a Prose (or an Answer), which carries both (infotheory.prose).
+    for cell in nbformat.read(path, as_version=4).cells:
+        if cell.cell_type != "code":
+            continue
+        for output in cell.outputs:
+            data = output.get("data", {})
+            if "text/markdown" in data:
+                assert PROSE_MIME in data, cell.source[:200]
+                assert set(data[PROSE_MIME]) == set(EDITIONS)

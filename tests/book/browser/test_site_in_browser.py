@@ -116,3 +116,32 @@ def test_figures_stay_readable_in_dark_mode(
     page.screenshot(
         path=str(artifacts / f"dark_{page_path.replace('/', '_')}.png"), full_page=True
     )
+
+
+def test_the_chinese_edition_searches_in_chinese_offline(
+    new_page, served_site, site_zh
+):
+    page, traffic = new_page(served_site)
+    page.goto(f"{served_site}/zh/search.html?q=交叉熵", wait_until="networkidle")
+    page.wait_for_selector("#search-results li", timeout=15_000)
+    titles = page.eval_on_selector_all(
+        "#search-results li a", "links => links.map(a => a.innerText)"
+    )
+    assert any("交叉熵" in t for t in titles), titles
+    assert traffic.external == [] and traffic.failed == []
+
+
+def test_the_edition_switch_leads_to_the_same_page_in_the_other_edition(
+    new_page, served_site, site_zh
+):
+    page, traffic = new_page(served_site)
+    page.goto(f"{served_site}/book/03-entropy.html", wait_until="networkidle")
+    for url, language in (
+        ("/zh/book/03-entropy.html", "zh-CN"),
+        ("/book/03-entropy.html", "en"),
+    ):
+        page.locator("a.edition-switch").click()
+        page.wait_for_load_state("networkidle")
+        assert page.url == served_site + url
+        assert page.locator("html").get_attribute("lang") == language
+    assert traffic.external == [] and traffic.failed == []
