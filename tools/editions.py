@@ -31,6 +31,8 @@ from jupyter_book.sphinx import build_sphinx
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "_build"
 LANGUAGE = "zh_CN"
+#: The book's title in Chinese.
+TITLE = "熵、交叉熵与 KL 散度"
 LOCALES = ROOT / "locales"
 #: The book's terms, for the search index's Chinese word splitting (jieba), which
 #: would otherwise cut 交叉熵 into 交叉 and 熵.
@@ -54,6 +56,7 @@ def sphinx(
     if language:
         overrides["language"] = language
         overrides["html_search_options"] = {"dict": str(SEARCH_WORDS)}
+        overrides["html_title"] = overrides["project"] = TITLE
     # Beside the output; for the book's own folders, with the English build's.
     folder = BUILD if output.resolve().is_relative_to(BUILD) else output.parent
     result = build_sphinx(

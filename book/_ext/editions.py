@@ -22,6 +22,12 @@ SWITCH = {"en": "English", "zh_CN": "中文"}
 #: solution in print (book/_ext/solutions.py), in the Chinese edition.
 LABELS = {
     "zh_CN": {
+        "Show code cell source": "显示代码",
+        "Hide code cell source": "隐藏代码",
+        "Show code cell outputs": "显示输出",
+        "Hide code cell outputs": "隐藏输出",
+        "Show code cell content": "显示单元格",
+        "Hide code cell content": "隐藏单元格",
         "Show solution": "显示解答",
         "Hide solution": "隐藏解答",
         "Show the check in code": "显示代码验证",
@@ -29,6 +35,10 @@ LABELS = {
         "Solution.": "解答。",
     }
 }
+
+
+#: What MyST-NB's label of a folded cell names, by the cell's tag (else "content").
+FOLDED = {"tag_hide-input": "source", "tag_hide-output": "outputs"}
 
 
 def label(text: str, language: str | None) -> str:
@@ -54,16 +64,22 @@ class OutputsNotTranslated(SphinxTransform):
 
 class CellLabels(SphinxTransform):
     """The labels of folded cells (``code_prompt_show``/``hide``) in the edition's
-    language."""
+    language. MyST-NB's own label names what is folded, ``{type}``, when the page is
+    written; here it is named already, as MyST-NB would."""
 
     default_priority = 10
 
     def apply(self, **kwargs) -> None:
         language = self.config.language
         for cell in self.document.findall(nodes.container):
+            folded = next(
+                (kind for tag, kind in FOLDED.items() if tag in cell["classes"]),
+                "content",
+            )
             for key in ("prompt_show", "prompt_hide"):
                 if key in cell:
-                    cell[key] = label(cell[key], language)
+                    text = cell[key].replace("{type}", folded)
+                    cell[key] = label(text, language)
 
 
 def _in_caption(node) -> bool:
