@@ -26,9 +26,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from jupyter_book.sphinx import build_sphinx
 
+from infotheory.figure_words import FIGURE_MIME
+
 ROOT = Path(__file__).resolve().parents[1]
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BUILD = ROOT / "_build"
 LANGUAGE = "zh_CN"
 #: The book's title in Chinese.
@@ -57,6 +61,11 @@ def sphinx(
         overrides["language"] = language
         overrides["html_search_options"] = {"dict": str(SEARCH_WORDS)}
         overrides["html_title"] = overrides["project"] = TITLE
+        # Figures show their Chinese drawing (infotheory.figure_words).
+        overrides["nb_mime_priority_overrides"] = [
+            *CONFIG["sphinx"]["config"]["nb_mime_priority_overrides"],
+            *([kind, FIGURE_MIME, 5] for kind in ("html", "latex")),
+        ]
     # Beside the output; for the book's own folders, with the English build's.
     folder = BUILD if output.resolve().is_relative_to(BUILD) else output.parent
     result = build_sphinx(

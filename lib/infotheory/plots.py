@@ -67,15 +67,21 @@ STYLE = {
 }
 
 
-def use_book_style() -> None:
+def use_book_style(figure_words=None) -> None:
     """Apply the book's matplotlib style, and in Jupyter store every figure twice.
 
     Figures are shown as crisp SVG (the website uses it), with a PNG copy for
     JupyterLab, which does not render SVG outputs of a notebook it has not run itself
-    (an untrusted notebook). Called once at the top of every lesson; outside IPython
-    only the style is applied.
+    (an untrusted notebook). With ``figure_words``, the path of the Chinese edition's
+    word list, each figure also carries its drawing in Chinese
+    (:func:`infotheory.figure_words.use_figure_words`). Called once at the top of
+    every lesson; outside IPython only the style is applied.
     """
     mpl.rcParams.update(STYLE)
+    if figure_words is not None:
+        from .figure_words import use_figure_words
+
+        use_figure_words(figure_words)
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats

@@ -32,13 +32,16 @@ import json
 import re
 from pathlib import Path
 
+from ..figure_words import FIGURE_MIME
 from ..prose import EDITIONS, PROSE_MIME
 from ..widgets import RECIPE_MIME, Explorer
 
 __all__ = [
+    "FIGURE_MIME",
     "PROSE_MIME",
     "RECIPE_MIME",
     "ExplorerRenderer",
+    "FigureRenderer",
     "ProseRenderer",
     "controls_html",
     "frames_script",
@@ -311,6 +314,31 @@ class ProseRenderer:
         if inline:
             return renderer.render_markdown_inline(markdown)
         return renderer.render_markdown(markdown)
+
+
+class FigureRenderer:
+    """MyST-NB mime renderer of a figure's Chinese drawing (:data:`FIGURE_MIME`,
+    :mod:`infotheory.figure_words`): SVG on the site, PNG in the PDF, with the
+    caption and alt text the cell gives the figure.
+
+    Only the Chinese edition's build puts it first (``tools/editions.py``); the
+    English one shows the figure's own drawing.
+    """
+
+    mime_priority_overrides = ()
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        """The drawing's nodes, or None for any other mime type."""
+        if data.mime_type != FIGURE_MIME:
+            return None
+        import dataclasses
+
+        env = getattr(renderer.renderer, "sphinx_env", None)
+        printed = env is not None and env.app.builder.format == "latex"
+        kind = "image/png" if printed else "image/svg+xml"
+        drawing = dataclasses.replace(data, mime_type=kind, content=data.content[kind])
+        return renderer.render_image(drawing)
 
 
 # ------------------------------------------------------------------ Sphinx extension

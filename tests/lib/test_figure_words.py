@@ -1,0 +1,131 @@
+"""Tests of infotheory/figure_words.py: the words of figures in the Chinese edition."""
+
+import base64
+import json
+
+import matplotlib
+import pytest
+
+matplotlib.use("agg")
+import matplotlib.pyplot as plt
+
+from infotheory.figure_words import (
+    FigureWords,
+    _drawings,
+    has_font,
+    has_words,
+    template,
+    translated,
+)
+
+WORDS = FigureWords(
+    {
+        "probability": "概率",
+        "entropy (bits)": "熵（比特）",
+        "H = ⟨1⟩ bits after ⟨2⟩ draws": "抽取 ⟨2⟩ 次后 H = ⟨1⟩ 比特",
+        "sun": "晴",
+        "rain": "雨",
+    }
+)
+
+
+def figure():
+    fig, ax = plt.subplots()
+    ax.bar([0, 1], [0.6, 0.4])
+    ax.set_xticks([0, 1], ["sun", "rain"])
+    ax.set_xlabel("probability")
+    ax.set_ylabel("entropy (bits)")
+    ax.set_title("H = 0.97 bits after 1,000 draws")
+    ax.annotate("p = 0.6", (0, 0.6))
+    return fig
+
+
+def texts(fig):
+    fig.draw_without_rendering()
+    return {t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text()}
+
+
+def test_numbers_leave_the_entry_and_come_back_in_the_translation():
+    assert template("1.5 bits, 2 bits") == ("⟨1⟩ bits, ⟨2⟩ bits", ["1.5", "2"])
+    assert WORDS.translate("H = 0.5 bits after 20 draws") == "抽取 20 次后 H = 0.5 比特"
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("p = 0.5", False),
+        ("$D_{KL}(P \\Vert Q)$", False),
+        ("0.25", False),
+        ("KL", True),
+        ("entropy $H$", True),
+        ("$p$ of heads", True),
+    ],
+)
+def test_only_texts_with_words_need_an_entry(text, words):
+    assert has_words(text) is words
+    assert (FigureWords({}).translate(text) is None) is words
+
+
+def test_inside_the_block_the_figure_reads_chinese_and_afterwards_english():
+    fig = figure()
+    english = texts(fig)
+    with translated(fig, WORDS) as missing:
+        chinese = texts(fig)
+        assert {
+            "概率",
+            "熵（比特）",
+            "抽取 1,000 次后 H = 0.97 比特",
+            "晴",
+            "雨",
+        } <= chinese
+        assert "p = 0.6" in chinese
+        assert missing == set()
+    assert texts(fig) == english
+    plt.close(fig)
+
+
+def test_texts_without_an_entry_stay_english_and_are_named():
+    fig = figure()
+    fig.suptitle("new words")
+    with translated(fig, WORDS) as missing:
+        assert "new words" in texts(fig)
+    assert missing == {"new words"}
+    plt.close(fig)
+
+
+def test_the_chinese_drawing_has_svg_png_and_what_had_no_entry():
+    fig = figure()
+    drawing = _drawings(fig, WORDS)
+    assert drawing["image/svg+xml"].lstrip().startswith("<?xml")
+    assert base64.b64decode(drawing["image/png"])[:8] == b"\x89PNG\r\n\x1a\n"
+    assert drawing["untranslated"] == []
+    assert json.dumps(drawing)  # an output a notebook can store
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("entries", "message"),
+    [
+        ({"entropy": ""}, "needs its translation as a non-empty string"),
+        ({"entropy": None}, "needs its translation as a non-empty string"),
+        ({"⟨1⟩ bits": "比特"}, "must keep the same numbered slots"),
+        ({"bits": "⟨1⟩ 比特"}, "must keep the same numbered slots"),
+    ],
+)
+def test_a_word_list_with_a_broken_entry_is_refused(entries, message):
+    with pytest.raises(ValueError, match=message):
+        FigureWords(entries)
+
+
+def test_the_word_list_is_read_from_json(tmp_path):
+    path = tmp_path / "figures.json"
+    path.write_text(json.dumps({"probability": "概率"}, ensure_ascii=False), "utf-8")
+    assert FigureWords.read(path).translate("probability") == "概率"
+
+
+def test_chinese_words_are_drawn_in_the_chinese_font(recwarn):
+    assert has_font(), "install the font for Chinese: apt-get install fonts-noto-cjk"
+    fig = figure()
+    _drawings(fig, WORDS)
+    assert not [w for w in recwarn if "missing from font" in str(w.message)]
+    plt.close(fig)
