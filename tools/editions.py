@@ -41,6 +41,8 @@ LOCALES = ROOT / "locales"
 #: The book's terms, for the search index's Chinese word splitting (jieba), which
 #: would otherwise cut 交叉熵 into 交叉 and 熵.
 SEARCH_WORDS = LOCALES / LANGUAGE / "search-words.txt"
+#: The words inside figures and explorers, English to Chinese.
+FIGURE_WORDS = LOCALES / LANGUAGE / "figures.json"
 #: The Chinese site, inside the English one: the same page paths under ``zh/``.
 HTML = BUILD / "html" / "zh"
 LATEX = BUILD / "latex-zh"
@@ -61,7 +63,9 @@ def sphinx(
         overrides["language"] = language
         overrides["html_search_options"] = {"dict": str(SEARCH_WORDS)}
         overrides["html_title"] = overrides["project"] = TITLE
-        # Figures show their Chinese drawing (infotheory.figure_words).
+        # Figures show their Chinese drawing, and explorers draw theirs, with the
+        # words of the word list (infotheory.figure_words).
+        overrides["infotheory_figure_words"] = str(FIGURE_WORDS)
         overrides["nb_mime_priority_overrides"] = [
             *CONFIG["sphinx"]["config"]["nb_mime_priority_overrides"],
             *([kind, FIGURE_MIME, 5] for kind in ("html", "latex")),

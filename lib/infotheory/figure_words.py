@@ -226,6 +226,15 @@ def _drawings(figure, words: FigureWords) -> dict:
     }
 
 
+_ACTIVE: list[FigureWords] = []
+
+
+def active() -> FigureWords | None:
+    """The word list :func:`use_figure_words` put to use, if any: explorers then
+    carry their Chinese picture too."""
+    return _ACTIVE[-1] if _ACTIVE else None
+
+
 def use_figure_words(path) -> None:
     """Make every figure IPython shows carry its Chinese drawing (:data:`FIGURE_MIME`),
     with the words of the word list at ``path``. Outside IPython, nothing."""
@@ -248,3 +257,4 @@ def use_figure_words(path) -> None:
     formatter = _ChineseDrawing(parent=shell.display_formatter)
     formatter.for_type(Figure, lambda figure: _drawings(figure, words))
     formatters[FIGURE_MIME] = formatter
+    _ACTIVE[:] = [words]

@@ -18,6 +18,7 @@ it moves on the static site too (:mod:`infotheory.sphinxext`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import importlib
 import inspect
@@ -36,9 +37,10 @@ from matplotlib.backends.backend_svg import RendererSVG
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from . import plots
+from . import figure_words, plots
 from .coding import average_length, huffman_code, ideal_lengths
 from .distributions import fit_gaussian, gaussian_mixture
+from .figure_words import FIGURE_MIME, template, translated
 from .learning import (
     cross_entropy_loss,
     cross_entropy_loss_gradient,
@@ -129,6 +131,10 @@ class Explorer(w.VBox):
     #: Named settings a static page offers besides moving one control at a time:
     #: name -> the values of the controls that differ from the explorer's setting.
     presets: ClassVar[dict[str, dict]] = {}
+    #: The Chinese edition's word list (:class:`infotheory.figure_words.FigureWords`),
+    #: set by its build: pictures, labels and alt text are then in Chinese, and the
+    #: texts it has no entry for are collected in ``untranslated``.
+    word_list = None
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -209,21 +215,57 @@ class Explorer(w.VBox):
         picture.convert("RGB").save(buffer, format="png", compress_level=1)
         self.image.value = buffer.getvalue()
 
+    def _in_words(self):
+        """Inside the block, the figure reads :attr:`word_list` (if set)."""
+        if self.word_list is None:
+            return contextlib.nullcontext(set())
+        return translated(self.figure, self.word_list)
+
+    def say(self, text: str) -> str:
+        """``text``, a label of this explorer, in :attr:`word_list` (if set)."""
+        if self.word_list is None:
+            return text
+        said = self.word_list.translate(text)
+        if said is None:
+            self.__dict__.setdefault("untranslated", set()).add(template(text)[0])
+        return text if said is None else said
+
     def svg(self) -> str:
         """The figure at its current setting as deterministic SVG text."""
-        buffer = io.StringIO()
+        return self._saved("svg").decode()
+
+    def _saved(self, kind: str) -> bytes:
+        """The figure at its current setting, saved as ``kind`` (svg or png)."""
+        buffer = io.BytesIO()
         # A figure leaves out its animated artists (a suptitle) even when saved.
         for artist in self.moving:
             artist.set_animated(False)
+        dpi = SVG_DPI if kind == "svg" else LIVE_DPI
         try:
-            with mpl.rc_context(plots.STYLE):
+            with mpl.rc_context(plots.STYLE), self._in_words() as missing:
                 self.figure.savefig(
-                    buffer, format="svg", dpi=SVG_DPI, metadata={"Date": None}
+                    buffer, format=kind, dpi=dpi, metadata={"Date": None}
                 )
+            self._missing(missing)
         finally:
             for artist in self.moving:
                 artist.set_animated(True)
         return buffer.getvalue()
+
+    def _chinese_drawing(self, words) -> dict:
+        """The picture in the Chinese edition (:data:`FIGURE_MIME`), as a lesson's
+        figures carry it (:mod:`infotheory.figure_words`)."""
+        kept, self.word_list = self.word_list, words
+        self.__dict__.pop("untranslated", None)
+        try:
+            svg, png = self._saved("svg"), self._saved("png")
+        finally:
+            self.word_list = kept
+        return {
+            "image/svg+xml": svg.decode(),
+            "image/png": base64.b64encode(png).decode("ascii"),
+            "untranslated": sorted(self.__dict__.pop("untranslated", ())),
+        }
 
     def _background_svg(self) -> str:
         """SVG of everything but the moving artists, on the opaque figure."""
@@ -251,7 +293,7 @@ class Explorer(w.VBox):
         dpi = figure.dpi
         figure.dpi = 72  # what savefig does for SVG: one unit is one point
         try:
-            with mpl.rc_context(plots.STYLE):
+            with mpl.rc_context(plots.STYLE), self._in_words() as missing:
                 width, height = figure.get_size_inches()
                 renderer = MixedModeRenderer(
                     figure,
@@ -269,9 +311,14 @@ class Explorer(w.VBox):
                 for artist in sorted(self.moving, key=lambda a: a.get_zorder()):
                     artist.draw(renderer)
                 renderer.finalize()
+            self._missing(missing)
         finally:
             figure.dpi = dpi
         return buffer.getvalue()
+
+    def _missing(self, templates) -> None:
+        if templates:
+            self.__dict__.setdefault("untranslated", set()).update(templates)
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs) or {}
@@ -281,6 +328,8 @@ class Explorer(w.VBox):
         bundle["image/svg+xml"] = self.svg()
         # A PNG copy for notebooks JupyterLab has not run (it shows no untrusted SVG).
         bundle["image/png"] = base64.b64encode(self.image.value).decode("ascii")
+        if figure_words.active() is not None:  # the picture in the Chinese edition
+            bundle[FIGURE_MIME] = self._chinese_drawing(figure_words.active())
         # How the website's build makes this explorer again and renders its frames.
         # An explorer built from objects JSON cannot hold (a trained model) has no
         # recipe: the site shows its picture at the default setting.
@@ -406,9 +455,9 @@ class Explorer(w.VBox):
                 controls.append(
                     {
                         "name": name,
-                        "label": control.description or name,
+                        "label": self.say(control.description or name),
                         "kind": "range" if _is_slider(control) else "select",
-                        "options": [label for label, _ in options],
+                        "options": [self.say(label) for label, _ in options],
                         "states": [
                             state({**start, name: value}) for _, value in options
                         ],
@@ -420,7 +469,7 @@ class Explorer(w.VBox):
                 values = {**start, **changes}
                 presets.append(
                     {
-                        "name": preset,
+                        "name": self.say(preset),
                         "state": state(values),
                         "positions": {
                             name: _position_of(positions[name], values[name])
@@ -445,7 +494,8 @@ class Explorer(w.VBox):
         moving titles (call :meth:`draw` with ``values`` first)."""
         values = self.values if values is None else values
         setting = ", ".join(
-            f"{control.description or name} {readout(control, values[name])}"
+            f"{self.say(control.description or name)} "
+            f"{self.say(readout(control, values[name]))}"
             for name, control in self.controls.items()
         )
         texts = [a for a in self.moving if isinstance(a, Text) and a.get_visible()]
@@ -453,8 +503,12 @@ class Explorer(w.VBox):
             ax.title for ax in self.figure.axes
         }
         shown = [a for a in texts if a in titles] or texts
-        words = " ".join(a.get_text() for a in shown).replace("$", "")
+        words = " ".join(self.say(a.get_text()) for a in shown).replace("$", "")
         words = " ".join(words.split())
+        if self.word_list is not None:  # the Chinese edition
+            return f"{self.say(self.description)}，{setting}" + (
+                f"：{words}" if words else ""
+            )
         return f"{self.description} at {setting}" + (f": {words}" if words else "")
 
 

@@ -32,7 +32,7 @@ import json
 import re
 from pathlib import Path
 
-from ..figure_words import FIGURE_MIME
+from ..figure_words import FIGURE_MIME, FigureWords
 from ..prose import EDITIONS, PROSE_MIME
 from ..widgets import RECIPE_MIME, Explorer
 
@@ -145,7 +145,7 @@ def frames_script(key: str, packed: dict) -> str:
     return f'(window.{REGISTRY} = window.{REGISTRY} || {{}})["{key}"] = {data};\n'
 
 
-def controls_html(prefix: str, key: str, frames: dict) -> str:
+def controls_html(prefix: str, key: str, frames: dict, language: str = "en") -> str:
     """The explorer's controls as HTML, hidden until the script has the pictures: a
     range input per slider, a select per set of options, labelled like the live
     controls, and a select of the presets, if any."""
@@ -177,12 +177,13 @@ def controls_html(prefix: str, key: str, frames: dict) -> str:
         )
     if frames["presets"]:
         ident = f"{prefix}-preset"
-        choices = '<option value="">(move the controls)</option>' + "".join(
+        setting, unset = PAGE_WORDS[language]["setting"], PAGE_WORDS[language]["unset"]
+        choices = f'<option value="">{unset}</option>' + "".join(
             f'<option value="{i}">{html.escape(preset["name"])}</option>'
             for i, preset in enumerate(frames["presets"])
         )
         rows.append(
-            f'<div class="explorer-control"><label for="{ident}">setting</label>'
+            f'<div class="explorer-control"><label for="{ident}">{setting}</label>'
             f'<select id="{ident}" data-preset disabled>{choices}</select></div>'
         )
     return (
@@ -191,20 +192,40 @@ def controls_html(prefix: str, key: str, frames: dict) -> str:
     )
 
 
-NOTE = (
-    '<p class="explorer-note" hidden>Pictures computed when the book was built: one '
-    "control moves at a time. Run the lesson for the live explorer.</p>"
-    '<p class="explorer-status" aria-live="polite"></p>'
-)
+#: What a page says around an explorer, in each edition.
+PAGE_WORDS = {
+    "en": {
+        "note": "Pictures computed when the book was built: one control moves at a "
+        "time. Run the lesson for the live explorer.",
+        "setting": "setting",
+        "unset": "(move the controls)",
+    },
+    "zh_CN": {
+        "note": "这些图片在构建本书时算好：每次只移动一个控件。"
+        "运行本课即可得到实时的交互图。",
+        "setting": "设置",
+        "unset": "（移动控件）",
+    },
+}
 
 
-def render(recipe: dict) -> dict:
+def note(language: str = "en") -> str:
+    """The note under an explorer, and the place its script reports what it shows."""
+    return (
+        f'<p class="explorer-note" hidden>{PAGE_WORDS[language]["note"]}</p>'
+        '<p class="explorer-status" aria-live="polite"></p>'
+    )
+
+
+def render(recipe: dict, words: FigureWords | None = None) -> dict:
     """Everything a page needs for the explorer of ``recipe``, drawn now by the
     current library: its ``frames`` (:meth:`Explorer.frames
     <infotheory.widgets.Explorer.frames>`), their ``key`` (a hash of the packed
     frames), the ``script`` of its frame file and the SVG of the picture at its
-    setting (``start``)."""
+    setting (``start``). With ``words``, in the Chinese edition, whose texts without
+    an entry are listed in ``untranslated``."""
     explorer = Explorer.from_recipe(recipe)
+    explorer.word_list = words
     start = explorer.svg()  # before the frames, which leave some explorers changed
     frames = explorer.frames()
     packed = pack(frames)
@@ -215,6 +236,7 @@ def render(recipe: dict) -> dict:
         "frames": frames,
         "script": frames_script(key, packed),
         "start": start,
+        "untranslated": sorted(explorer.__dict__.get("untranslated", ())),
     }
 
 
@@ -237,9 +259,13 @@ class ExplorerRenderer:
         env = getattr(renderer.renderer, "sphinx_env", None)
         # In the lesson's folder, as when it runs: a recipe may name a data file.
         folder = Path(env.doc2path(env.docname)).parent if env else Path.cwd()
+        language = env.config.language if env is not None else "en"
+        language = language if language in PAGE_WORDS else "en"
+        path = env.config.infotheory_figure_words if env is not None else None
+        words = FigureWords.read(path) if path else None
         try:
             with contextlib.chdir(folder):
-                drawn = render(dict(data.content))
+                drawn = render(dict(data.content), words)
         except Exception as error:  # any failure must fail the build loudly
             renderer.logger.warning(
                 f"the explorer of cell {(data.cell_index or 0) + 1} cannot be drawn "
@@ -248,6 +274,13 @@ class ExplorerRenderer:
                 line=data.line,
             )
             return []
+        if drawn["untranslated"]:
+            renderer.logger.warning(
+                f"the explorer of cell {(data.cell_index or 0) + 1} has texts with no "
+                f"entry in {path}: {drawn['untranslated']}",
+                subtype="explorer",
+                line=data.line,
+            )
         key, frames, start = drawn["key"], drawn["frames"], drawn["start"]
         if env is not None:
             store = _frames_store(env)
@@ -281,9 +314,11 @@ class ExplorerRenderer:
         return [
             nodes.container(
                 "",
-                nodes.raw("", controls_html(prefix, key, frames), format="html"),
+                nodes.raw(
+                    "", controls_html(prefix, key, frames, language), format="html"
+                ),
                 picture,
-                nodes.raw("", NOTE, format="html"),
+                nodes.raw("", note(language), format="html"),
                 classes=["infotheory-explorer"],
             )
         ]
@@ -413,6 +448,8 @@ def _write_frames(app, exception) -> None:
 def setup(app) -> dict:
     """Register the extension: static files, frame files, re-reading on library
     changes."""
+    # The Chinese edition's word list (tools/editions.py): explorers drawn in Chinese.
+    app.add_config_value("infotheory_figure_words", None, "env")
     app.connect("config-inited", _add_static_path)
     app.connect("env-get-outdated", _outdated)
     app.connect("env-purge-doc", _purge)
