@@ -15,6 +15,9 @@ the computed sentences come in Chinese from the lessons' stored outputs
   to date (sphinx-intl): a new or changed English text appears there untranslated,
   and ``make test`` fails until it has its translation.
 
+* ``python -m tools.editions figure-words`` lists, by lesson, the words drawn in
+  figures and explorers that ``locales/zh_CN/figures.json`` has no entry for.
+
 ``--output DIR`` builds elsewhere (the tests build into temporary folders).
 """
 
@@ -115,7 +118,52 @@ def catalogues(output: Path = GETTEXT) -> None:
     subprocess.run([sys.executable, "-m", "sphinx_intl", *update, *options], check=True)
 
 
-ACTIONS = {"html": html, "pdf": pdf, "extract": extract, "catalogues": catalogues}
+def untranslated_figure_words() -> dict[str, list[str]]:
+    """The figure texts with no entry in the word list, by lesson: those the stored
+    outputs name, and those the lesson's explorers draw on the site."""
+    import contextlib
+    import json
+
+    import nbformat
+
+    from infotheory.figure_words import FigureWords
+    from infotheory.sphinxext import RECIPE_MIME, render
+    from tools.lessons import LESSONS
+
+    words = FigureWords.read(FIGURE_WORDS)
+    found = {}
+    for path in LESSONS:
+        missing = set()
+        for cell in nbformat.read(path, as_version=4).cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                missing.update(data.get(FIGURE_MIME, {}).get("untranslated", []))
+                if RECIPE_MIME in data:
+                    with contextlib.chdir(path.parent):
+                        recipe = json.loads(json.dumps(data[RECIPE_MIME]))
+                        missing.update(render(recipe, words)["untranslated"])
+        if missing:
+            found[path.stem] = sorted(missing)
+    return found
+
+
+def figure_words() -> None:
+    """Print the figure texts the word list lacks, as JSON entries to fill in."""
+    import json
+
+    missing = untranslated_figure_words()
+    entries = {text: "" for texts in missing.values() for text in texts}
+    print(json.dumps(missing, ensure_ascii=False, indent=1))
+    print(f"{len(entries)} texts have no entry in {FIGURE_WORDS}", file=sys.stderr)
+
+
+ACTIONS = {
+    "html": html,
+    "pdf": pdf,
+    "extract": extract,
+    "catalogues": catalogues,
+    "figure-words": figure_words,
+}
 
 
 def main(argv: list[str] | None = None) -> None:
