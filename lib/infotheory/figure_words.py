@@ -22,6 +22,7 @@ import base64
 import contextlib
 import json
 import re
+import weakref
 from pathlib import Path
 
 from matplotlib.ticker import Formatter
@@ -32,9 +33,11 @@ __all__ = [
     "FigureWords",
     "has_font",
     "has_words",
+    "is_verbatim",
     "template",
     "translated",
     "use_figure_words",
+    "verbatim",
 ]
 
 #: The mime type of a figure's drawing in the Chinese edition.
@@ -43,6 +46,7 @@ FIGURE_MIME = "application/vnd.infotheory.figure+json"
 #: own font, which keeps every Latin letter, digit and symbol.
 FONT = "Noto Sans CJK SC"
 
+_VERBATIM = weakref.WeakSet()
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SLOT = re.compile(r"⟨(\d+)⟩")
 _MATH = re.compile(r"\$[^$]*\$")
@@ -128,6 +132,18 @@ class FigureWords:
         return _SLOT.sub(lambda slot: numbers[int(slot[1]) - 1], self.entries[key])
 
 
+def verbatim(text):
+    """Mark the matplotlib ``text`` as a quotation (a sample of English text, a
+    name) that the Chinese edition shows as it is; returns it."""
+    _VERBATIM.add(text)
+    return text
+
+
+def is_verbatim(text) -> bool:
+    """Whether the matplotlib ``text`` is marked :func:`verbatim`."""
+    return text in _VERBATIM
+
+
 @contextlib.contextmanager
 def translated(figure, words: FigureWords):
     """Inside the block, every text of ``figure`` reads its translation and Chinese
@@ -146,7 +162,7 @@ def translated(figure, words: FigureWords):
         return text if translated is None else translated
 
     figure.draw_without_rendering()  # places every text, tick labels included
-    texts = [t for t in figure.findobj(Text) if t.get_text()]
+    texts = [t for t in figure.findobj(Text) if t.get_text() and t not in _VERBATIM]
     originals = [t.get_text() for t in texts]
     families = [t.get_fontfamily() for t in texts]
     # Tick labels are written again at every drawing, by their axis's formatters:

@@ -78,10 +78,6 @@ def use_book_style(figure_words=None) -> None:
     every lesson; outside IPython only the style is applied.
     """
     mpl.rcParams.update(STYLE)
-    if figure_words is not None:
-        from .figure_words import use_figure_words
-
-        use_figure_words(figure_words)
     try:
         from IPython import get_ipython
         from matplotlib_inline.backend_inline import set_matplotlib_formats
@@ -89,6 +85,10 @@ def use_book_style(figure_words=None) -> None:
         return
     if get_ipython() is not None:
         set_matplotlib_formats("svg", "png", metadata={"Date": None})
+    if figure_words is not None:  # after: choosing formats resets every formatter
+        from .figure_words import use_figure_words
+
+        use_figure_words(figure_words)
 
 
 def subplots(

@@ -503,7 +503,10 @@ class Explorer(w.VBox):
             ax.title for ax in self.figure.axes
         }
         shown = [a for a in texts if a in titles] or texts
-        words = " ".join(self.say(a.get_text()) for a in shown).replace("$", "")
+        words = " ".join(
+            a.get_text() if figure_words.is_verbatim(a) else self.say(a.get_text())
+            for a in shown
+        ).replace("$", "")
         words = " ".join(words.split())
         if self.word_list is not None:  # the Chinese edition
             return f"{self.say(self.description)}，{setting}" + (
@@ -1977,16 +1980,18 @@ class NgramExplorer(Explorer):
         text_ax.set_title(
             "a sample of the model's own text", fontsize=10, fontweight="normal"
         )
-        self.sample = text_ax.text(
-            0.0,
-            1.0,
-            "",
-            va="top",
-            ha="left",
-            family="monospace",
-            fontsize=9,
-            color=ink,
-            transform=text_ax.transAxes,
+        self.sample = figure_words.verbatim(
+            text_ax.text(
+                0.0,
+                1.0,
+                "",
+                va="top",
+                ha="left",
+                family="monospace",
+                fontsize=9,
+                color=ink,
+                transform=text_ax.transAxes,
+            )
         )
         self.title = figure.suptitle(" ", fontsize=11)
         super().__init__(

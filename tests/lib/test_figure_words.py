@@ -16,6 +16,7 @@ from infotheory.figure_words import (
     has_words,
     template,
     translated,
+    verbatim,
 )
 
 WORDS = FigureWords(
@@ -128,4 +129,14 @@ def test_chinese_words_are_drawn_in_the_chinese_font(recwarn):
     fig = figure()
     _drawings(fig, WORDS)
     assert not [w for w in recwarn if "missing from font" in str(w.message)]
+    plt.close(fig)
+
+
+def test_a_quotation_stays_as_it_is():
+    fig = figure()
+    ax = fig.axes[0]
+    verbatim(ax.text(0.5, 0.5, "ROMEO: What light"))
+    with translated(fig, WORDS) as missing:
+        assert "ROMEO: What light" in texts(fig)
+    assert missing == set()
     plt.close(fig)
