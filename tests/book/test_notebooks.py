@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from infotheory.figure_words import FIGURE_MIME
 from infotheory.prose import EDITIONS, PROSE_MIME
 from tools.lessons import (
     COLAB_CELL_ID,
@@ -212,3 +213,21 @@ def test_every_computed_passage_is_written_in_both_editions(path):
             if "text/markdown" in data:
                 assert PROSE_MIME in data, cell.source[:200]
                 assert set(data[PROSE_MIME]) == set(EDITIONS)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_figure_carries_its_chinese_drawing_with_every_word_translated(path):
+    # The Chinese edition shows it (infotheory.figure_words); a figure text with no
+    # entry in locales/zh_CN/figures.json would stay English there.
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "image/png" not in data:
+                continue
+            assert FIGURE_MIME in data, f"no Chinese drawing: {cell.source[:80]!r}"
+            drawing = data[FIGURE_MIME]
+            assert set(drawing) == {"image/svg+xml", "image/png", "untranslated"}
+            assert drawing["untranslated"] == [], (
+                f"{drawing['untranslated']} have no entry in figures.json (run "
+                "`python -m tools.editions figure-words`)"
+            )

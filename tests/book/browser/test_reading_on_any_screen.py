@@ -55,8 +55,10 @@ def test_the_desktop_toggle_hides_and_shows_the_contents(new_page, served_site):
     sidebar.wait_for(state="visible")
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_pages_log_no_errors_and_show_one_search_box(new_page, served_site, page_path):
+@pytest.mark.parametrize("page_path", PAGES + [f"zh/{page}" for page in PAGES])
+def test_pages_log_no_errors_and_show_one_search_box(
+    new_page, served_site, site_zh, page_path
+):
     for width in (1280, PHONE["width"]):
         page, _, problems = visit(new_page, served_site, page_path, width=width)
         assert problems == [], problems

@@ -28,8 +28,8 @@ def open_page(new_page, served_site, page_path, **kwargs):
     return page, traffic
 
 
-@pytest.mark.parametrize("page_path", PAGES)
-def test_page_is_complete_offline(new_page, served_site, artifacts, page_path):
+@pytest.mark.parametrize("page_path", PAGES + [f"zh/{page}" for page in PAGES])
+def test_page_is_complete_offline(new_page, served_site, site_zh, artifacts, page_path):
     page, traffic = open_page(new_page, served_site, page_path)
     assert traffic.external == [], "the page asked the internet for assets"
     assert traffic.failed == []
