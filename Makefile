@@ -42,7 +42,7 @@ pdf: $(STAMP)
 	mkdir -p _build/html && cp _build/latex/book.pdf _build/html/book.pdf
 	$(BIN)/python -m tools.editions pdf
 	@echo
-	@echo "The PDFs are ready: _build/latex/book.pdf and, in Chinese, _build/latex-zh/book.pdf"
+	@echo "The PDFs are ready: _build/latex/book.pdf and, in Chinese, _build/zh_CN/latex/book.pdf"
 	@echo "(the site links to its copies, _build/html/book.pdf and _build/html/zh/book.pdf)"
 
 test: $(STAMP)

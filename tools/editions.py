@@ -24,12 +24,14 @@ the computed sentences come in Chinese from the lessons' stored outputs
 from __future__ import annotations
 
 import argparse
+import copy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import yaml
+from babel.messages.pofile import read_po
 from jupyter_book.sphinx import build_sphinx
 
 from infotheory.figure_words import FIGURE_MIME
@@ -40,6 +42,16 @@ BUILD = ROOT / "_build"
 LANGUAGE = "zh_CN"
 #: The book's title in Chinese.
 TITLE = "熵、交叉熵与 KL 散度"
+#: The names LaTeX gives the parts of a book, in Chinese (after the preamble of
+#: _config.yml, which sets Chinese text in Noto CJK).
+LATEX_NAMES = r"""
+\renewcommand{\contentsname}{目录}
+\renewcommand{\bibname}{参考文献}
+\renewcommand{\chaptername}{}
+\renewcommand{\partname}{}
+\renewcommand{\figurename}{图}
+\renewcommand{\tablename}{表}
+"""
 LOCALES = ROOT / "locales"
 #: The book's terms, for the search index's Chinese word splitting (jieba), which
 #: would otherwise cut 交叉熵 into 交叉 and 熵.
@@ -48,8 +60,42 @@ SEARCH_WORDS = LOCALES / LANGUAGE / "search-words.txt"
 FIGURE_WORDS = LOCALES / LANGUAGE / "figures.json"
 #: The Chinese site, inside the English one: the same page paths under ``zh/``.
 HTML = BUILD / "html" / "zh"
-LATEX = BUILD / "latex-zh"
+LATEX = BUILD / LANGUAGE / "latex"
 GETTEXT = BUILD / "gettext"
+
+
+def edition_files(folder: Path) -> tuple[Path, Path]:
+    """The configuration and table of contents of the Chinese edition, written into
+    ``folder``: the English ones with the book's title and its parts' titles in
+    Chinese (from the catalogue of the first page, which lists the parts), and the
+    settings of the edition."""
+    config = copy.deepcopy(CONFIG)
+    config["title"] = TITLE  # the site's and the PDF's title
+    sphinx = config["sphinx"]
+    sphinx["local_extensions"] = {
+        name: str(ROOT / path) for name, path in sphinx["local_extensions"].items()
+    }
+    settings = sphinx["config"]
+    settings["language"] = LANGUAGE
+    settings["html_search_options"] = {"dict": str(SEARCH_WORDS)}
+    # Figures show their Chinese drawing, and explorers draw theirs, with the words
+    # of the word list (infotheory.figure_words).
+    settings["infotheory_figure_words"] = str(FIGURE_WORDS)
+    settings["nb_mime_priority_overrides"] = [
+        *settings["nb_mime_priority_overrides"],
+        *([kind, FIGURE_MIME, 5] for kind in ("html", "latex")),
+    ]
+    settings["latex_elements"]["preamble"] += LATEX_NAMES
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    with (LOCALES / LANGUAGE / "LC_MESSAGES" / f"{toc['root']}.po").open("rb") as file:
+        translated = {m.id: m.string for m in read_po(file) if m.id}
+    for part in toc["parts"]:
+        part["caption"] = translated[part["caption"]]
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = folder / f"_config.{LANGUAGE}.yml", folder / f"_toc.{LANGUAGE}.yml"
+    for path, content in zip(paths, (config, toc)):
+        path.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+    return paths
 
 
 def sphinx(
@@ -57,29 +103,20 @@ def sphinx(
 ) -> None:
     """Build the book with ``builder`` into ``output``, as ``jupyter-book build``
     does, in ``language``; fail on any warning if ``strict``."""
+    folder = output.parent  # its doctrees go beside it, as MyST-NB's outputs do
+    config, toc = ROOT / "_config.yml", ROOT / "_toc.yml"
+    if language:
+        config, toc = edition_files(folder / f".{builder}-{language}")
     overrides = {
-        "external_toc_path": (ROOT / "_toc.yml").as_posix(),
+        "external_toc_path": toc.as_posix(),
         "latex_individualpages": False,
         "nitpicky": nitpicky,
     }
-    if language:
-        overrides["language"] = language
-        overrides["html_search_options"] = {"dict": str(SEARCH_WORDS)}
-        overrides["html_title"] = overrides["project"] = TITLE
-        # Figures show their Chinese drawing, and explorers draw theirs, with the
-        # words of the word list (infotheory.figure_words).
-        overrides["infotheory_figure_words"] = str(FIGURE_WORDS)
-        overrides["nb_mime_priority_overrides"] = [
-            *CONFIG["sphinx"]["config"]["nb_mime_priority_overrides"],
-            *([kind, FIGURE_MIME, 5] for kind in ("html", "latex")),
-        ]
-    # Beside the output; for the book's own folders, with the English build's.
-    folder = BUILD if output.resolve().is_relative_to(BUILD) else output.parent
     result = build_sphinx(
         ROOT,
         output,
         noconfig=True,
-        path_config=str(ROOT / "_config.yml"),
+        path_config=str(config),
         confoverrides=overrides,
         doctreedir=folder / f".doctrees-{builder}-{language or 'en'}",
         builder=builder,
@@ -91,7 +128,12 @@ def sphinx(
 
 
 def html(output: Path = HTML) -> None:
-    sphinx("html", output, LANGUAGE, strict=True, nitpicky=True)
+    """The Chinese site, built in its own folder beside the English build (MyST-NB
+    keeps files beside the site it builds), then copied into ``output``."""
+    site = output.parent.parent / LANGUAGE / "html"
+    sphinx("html", site, LANGUAGE, strict=True, nitpicky=True)
+    shutil.rmtree(output, ignore_errors=True)
+    shutil.copytree(site, output)
     print(f"The Chinese edition is ready: open file://{output}/index.html")
 
 
