@@ -178,7 +178,9 @@ def translated(figure, words: FigureWords):
             axis.minor.formatter = _Translating(minor, translation)
         for text, original, family in zip(texts, originals, families):
             text.set_text(translation(original))
-            text.set_fontfamily([*family, FONT])
+            # Math text draws its words in the text's first font only.
+            math = _MATH.search(text.get_text())
+            text.set_fontfamily([FONT, *family] if math else [*family, FONT])
         with mpl.rc_context(fallback):
             yield missing  # filled as the figure is drawn
     finally:
