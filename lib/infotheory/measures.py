@@ -347,8 +347,10 @@ def kl_divergence(p, q, base=2, axis=-1, keepdims=False):
     rows = _as_rows(p, axis), _as_rows(q, axis)
     sums = np.asarray(p_sums).reshape(-1), np.asarray(q_sums).reshape(-1)
 
-    def q_has_zeros():
-        smallest = float(np.minimum.reduce(q, axis=None))
+    def q_has_zeros(which=None):
+        """Check q's signs (all rows, or the rows ``which``); whether it has a 0."""
+        checked = rows[1] if which is None else rows[1][which]
+        smallest = float(np.minimum.reduce(checked, axis=None))
         if smallest < 0:
             check_non_negative(given_q, "q")
         return smallest == 0
@@ -741,14 +743,16 @@ def _sum_p_log(p, x, y, log, axis, clamp=False):
 # -------------------------------------------------------------------- the KL divergence
 #
 # kl_divergence computes D = sum(g) with g = p ln(p/q) - p + q >= 0 along the rows of
-# two (rows, n) arrays, one tile of about _TILE entries at a time. A tile is first tried
-# as "near": d = (p - q) / q is computed (p - q exactly, by Sterbenz's lemma) and, if
-# every |d| is small, g = t d F(d) with t = p - q and F the power series of
+# two (rows, n) arrays, one tile of about _TILE entries at a time (whole short rows, or
+# a span of one long row). A tile is first tried as "near": d = (p - q) / q is computed
+# (p - q exactly, by Sterbenz's lemma) and, if every |d| is small (max(d**2), one
+# reduction), g = t d F(d) with t = p - q and F the power series of
 # ((1 + d) ln(1 + d) - d) / d**2, summed as moments sum(t d**(k+1)): a few multiplies
 # and dot products, no logarithm. Otherwise the tile is "literal": sum(p ln(p/q)),
 # one division, one logarithm and one dot product, plus sum(q) - sum(p); the guess for
 # the next tile follows the last one. A literal row below _LITERAL_FLOOR nats, or
-# infinite, is recomputed exactly (near where it can, else term by term).
+# infinite, is recomputed exactly (near where it can, else term by term). Every pass
+# over a tile is one numpy call; only dot products are cut into chunks of _CHUNK.
 
 #: Rows of at least this many nats are trusted to the one-logarithm evaluation.
 _LITERAL_FLOOR = 1e-3
@@ -773,6 +777,8 @@ _SERIES_BACKWARDS = _SERIES[::-1]
 _SERIES_REACH = tuple(
     (2.0**-54 * (k + 2) * (k + 3) / 2) ** (1 / (k + 1)) for k in range(len(_SERIES))
 )
+#: Their squares: the near check reads max(d**2), one reduction instead of min and max.
+_SERIES_REACH_SQUARED = tuple(reach * reach for reach in _SERIES_REACH)
 #: Up to this many outcomes a 1-D divergence is computed from Python lists.
 _SMALL = 32
 #: 1 / ln 2: nats to bits.
@@ -797,7 +803,7 @@ def _kl_vector(p, q, p_min, q_min, p_sum, q_sum):
         )
         if value is not None:
             return value
-        value = _near_tile(p[None], q[None], q_min == 0, _buffers(p.size))
+        value = _near_tile(p, q, q_min == 0, _buffers(p.size), _span_dots)
         if value is None:
             value = _exact_tile(p[None], q[None])
     return float(value[0])
@@ -807,10 +813,11 @@ def _kl_rows(p, q, p_sums, q_sums, p_zeros, q_has_zeros):
     """The divergence in nats of each row of the 2-D float64 arrays ``p`` and ``q``.
 
     ``p_sums`` and ``q_sums`` are the rows' float sums, ``p_zeros`` whether ``p`` holds
-    a 0. ``q_has_zeros()`` checks q's signs (raising for a negative entry) and says
-    whether it holds a 0. It is called only when needed: a near tile implies ``q > 0``,
-    and where ``p > 0`` everywhere a negative or zero ``q`` shows as a NaN or infinite
-    literal sum, which is then checked.
+    a 0. ``q_has_zeros(which=None)`` checks q's signs (raising for a negative entry) in
+    all rows or in the rows ``which``, and says whether they hold a 0. It is called only
+    when needed: a near tile implies ``q > 0``, and where ``p > 0`` everywhere a
+    negative or zero ``q`` shows as a NaN or infinite literal sum, which is recomputed:
+    then only the recomputed rows need the check.
     """
     rows, n = p.shape
     out = np.empty(rows)
@@ -838,7 +845,7 @@ def _kl_rows(p, q, p_sums, q_sums, p_zeros, q_has_zeros):
                 a, b = p[start : start + height], q[start : start + height]
                 stop = start + len(a)
                 if near:
-                    value = _near_tile(a, b, bool(q_zeros), buffers)
+                    value = _near_tile(a, b, bool(q_zeros), buffers, np.vecdot)
                     if value is not None:
                         out[start:stop] = value
                         continue
@@ -852,8 +859,8 @@ def _kl_rows(p, q, p_sums, q_sums, p_zeros, q_has_zeros):
                     redo.extend(start + np.flatnonzero(suspect))
                     near = 2 * int(suspect.sum()) > len(suspect)
         if redo:
-            if q_zeros is None:
-                q_zeros = q_has_zeros()
+            if q_zeros is None:  # p > 0: the other rows have q > 0 (see above)
+                q_zeros = q_has_zeros(redo)
             out[redo] = _kl_exact_rows(p[redo], q[redo], q_zeros)
     return out
 
@@ -915,41 +922,88 @@ def _chunks(a):
     return tiles
 
 
+def _span_dots(x, y):
+    """Dot products of the 1-D spans ``x`` and ``y``: per _CHUNK entries, then the rest.
+
+    Elementwise passes over a span take one call each, whatever its length; only the
+    dot products are cut into chunks (see _CHUNK), exactly where :func:`_chunks` cuts a
+    row, so the values are those of the chunked rows.
+    """
+    rows, rest = divmod(x.size, _CHUNK)
+    out = np.empty(rows + (rest > 0))
+    whole = rows * _CHUNK
+    if rows:
+        shape = (rows, _CHUNK)
+        np.vecdot(x[:whole].reshape(shape), y[:whole].reshape(shape), out=out[:rows])
+    if rest:
+        out[rows] = np.dot(x[whole:], y[whole:])
+    return out
+
+
+def _spans(a, b):
+    """Pairs of spans of at most _TILE entries of the 1-D rows ``a`` and ``b``."""
+    for start in range(0, a.size, _TILE):
+        yield a[start : start + _TILE], b[start : start + _TILE]
+
+
+def _span_total(total, values, size):
+    """``total`` plus the :func:`_span_dots` ``values`` of a span of ``size`` entries.
+
+    The whole chunks are summed first, then the rest is added, as the chunked tiles of
+    earlier versions were: the same bits.
+    """
+    rows = size // _CHUNK
+    if rows:
+        total += float(values[:rows].sum())
+    if size % _CHUNK:
+        total += float(values[rows])
+    return total
+
+
 def _near_row(a, b, q_zeros, buffers):
-    """The exact divergence of one long row, tile by tile, or None if it is not near."""
+    """The exact divergence of one long row, span by span, or None if it is not near."""
     total = 0.0
-    for x, y in zip(_chunks(a), _chunks(b)):
-        value = _near_tile(x, y, q_zeros, buffers)
-        if value is None:
+    for x, y in _spans(a, b):
+        values = _near_tile(x, y, q_zeros, buffers, _span_dots)
+        if values is None:
             return None
-        total += float(value.sum())
+        total = _span_total(total, values, x.size)
     return total
 
 
 def _literal_row(a, b, clamp, buffers):
-    """``sum(p * ln(p / q))`` over one long row, tile by tile."""
+    """``sum(p * ln(p / q))`` over one long row, span by span."""
     total = 0.0
-    for x, y in zip(_chunks(a), _chunks(b)):
-        total += float(_literal_tile(x, y, clamp, buffers[0], dots=True).sum())
+    for x, y in _spans(a, b):
+        logs = _log_ratio(x, y, clamp, buffers[0][: x.size])
+        total = _span_total(total, _span_dots(x, logs), x.size)
     return total
+
+
+def _log_ratio(a, b, clamp, out):
+    """``ln(p / q)`` into ``out``, with ``p == 0`` kept at a finite logarithm.
+
+    ``clamp`` keeps ``p == 0`` at ``0 * finite``: ``"add"`` adds the smallest positive
+    float to the ratio (enough where only p has zeros; it changes no ratio above
+    ``2**-1021``), ``"fmax"`` raises it to that float, also where the ratio is NaN
+    (``0 / 0``); ``p > 0 == q`` gives ``+inf``.
+    """
+    ratio = np.divide(a, b, out=out)
+    if clamp == "fmax":
+        np.fmax(ratio, _TINY, out=ratio)
+    elif clamp:
+        np.add(ratio, _TINY, out=ratio)
+    return np.log(ratio, out=ratio)
 
 
 def _literal_tile(a, b, clamp, buffer, dots=False):
     """``sum(p * ln(p / q))`` per row of the tile ``(a, b)``: the one-logarithm sum.
 
-    ``clamp`` keeps ``p == 0`` at ``0 * finite``: ``"add"`` adds the smallest positive
-    float to the ratio (enough where only p has zeros; it changes no ratio above
-    ``2**-1021``), ``"fmax"`` raises it to that float, also where the ratio is NaN
-    (``0 / 0``); ``p > 0 == q`` gives ``+inf``. Rows are summed by dot products with
-    ``dots``, and otherwise as ``np.sum`` sums them (the bits of earlier versions, for
-    small batches).
+    ``clamp`` as for :func:`_log_ratio`. Rows are summed by dot products with ``dots``,
+    and otherwise as ``np.sum`` sums them (the bits of earlier versions, for small
+    batches).
     """
-    ratio = np.divide(a, b, out=buffer[: a.size].reshape(a.shape))
-    if clamp == "fmax":
-        np.fmax(ratio, _TINY, out=ratio)
-    elif clamp:
-        np.add(ratio, _TINY, out=ratio)
-    np.log(ratio, out=ratio)
+    ratio = _log_ratio(a, b, clamp, buffer[: a.size].reshape(a.shape))
     if len(a) == 1:
         return np.array([np.dot(a[0], ratio[0])])
     if dots:
@@ -957,36 +1011,38 @@ def _literal_tile(a, b, clamp, buffer, dots=False):
     return np.add.reduce(np.multiply(a, ratio, out=ratio), axis=1)
 
 
-def _near_tile(a, b, q_zeros, buffers):
-    """The exact divergence per row of the tile ``(a, b)`` if p and q are near, or None.
+def _near_tile(a, b, q_zeros, buffers, dot):
+    """The exact divergence of the tile ``(a, b)`` if p and q are near, or None.
 
-    Near means ``|d| <= _SERIES_REACH[-1]`` for every entry, with
-    ``d = (p - q) / q``; then ``g = t d F(d)``, summed as moments ``sum(t d**(k+1))``
-    with as many terms as the largest ``|d|`` needs.
+    Near means ``|d| <= _SERIES_REACH[-1]`` for every entry, with ``d = (p - q) / q``;
+    then ``g = t d F(d)`` with ``t = p - q``, summed as the moments
+    ``m_k = sum(t d**(k+1))`` with as many terms of F as the largest ``|d|`` needs. The
+    moments come in pairs from ``u = t v**j`` with ``v = d**2``:
+    ``m_2j = dot(u, d)`` and ``m_2j+1 = dot(u, v)``. ``v`` also gives the reach
+    (``max(d**2)``, NaN if some ``q`` is 0 or not finite). ``dot`` is
+    :func:`numpy.vecdot` for a 2-D tile (one value per row) or :func:`_span_dots` for
+    a 1-D span (one value per chunk).
     """
     size = a.size
-    if len(a) == 1:  # one row: 1-D arrays and dot products, cheaper per call
-        a, b, dot = a[0], b[0], np.dot
-        t, d, w = buffers[0][:size], buffers[1][:size], buffers[2][:size]
-    else:
-        t, d, w = (x[:size].reshape(a.shape) for x in buffers[:3])
-        dot = np.vecdot
+    t, d, v = (x[:size].reshape(a.shape) for x in buffers[:3])
     np.subtract(a, b, out=t)
     if q_zeros:  # 0 / 0 where both are 0: divide by the smallest float instead (t = 0)
-        b = np.maximum(b, _TINY, out=w)
+        b = np.maximum(b, _TINY, out=v)
     np.divide(t, b, out=d)
-    reach = max(-float(d.min()), float(d.max()))
-    if not reach <= _SERIES_REACH[-1]:  # NaN fails too
+    np.multiply(d, d, out=v)
+    reach = float(np.maximum.reduce(v, axis=None))  # max d**2
+    if not reach <= _SERIES_REACH_SQUARED[-1]:  # NaN fails too
         return None
-    terms = bisect.bisect_left(_SERIES_REACH, reach) + 1
+    terms = bisect.bisect_left(_SERIES_REACH_SQUARED, reach) + 1
     value = _SERIES[0] * dot(t, d)  # sum t d
     if terms > 1:
-        np.multiply(t, d, out=w)
-        for k in range(1, terms):  # w = t d**k
-            value += _SERIES[k] * dot(w, d)
-            if k + 1 < terms:
-                np.multiply(w, d, out=w)
-    return value if dot is np.vecdot else np.array([value])
+        value += _SERIES[1] * dot(t, v)  # sum t d**2
+    for k in range(2, terms, 2):
+        np.multiply(t, v, out=t)  # t d**k
+        value += _SERIES[k] * dot(t, d)
+        if k + 1 < terms:
+            value += _SERIES[k + 1] * dot(t, v)
+    return value
 
 
 def _kl_exact_rows(p, q, q_zeros):
@@ -997,7 +1053,7 @@ def _kl_exact_rows(p, q, q_zeros):
         buffers = _buffers(_TILE)
         for i in range(rows):
             for a, b in zip(_chunks(p[i]), _chunks(q[i])):
-                value = _near_tile(a, b, q_zeros, buffers)
+                value = _near_tile(a, b, q_zeros, buffers, np.vecdot)
                 out[i] += float(
                     np.sum(value if value is not None else _exact_tile(a, b))
                 )
@@ -1006,7 +1062,7 @@ def _kl_exact_rows(p, q, q_zeros):
     buffers = _buffers(min(rows, height) * n)
     for start in range(0, rows, height):
         a, b = p[start : start + height], q[start : start + height]
-        value = _near_tile(a, b, q_zeros, buffers)
+        value = _near_tile(a, b, q_zeros, buffers, np.vecdot)
         out[start : start + len(a)] = value if value is not None else _exact_tile(a, b)
     return out
 
@@ -1044,13 +1100,10 @@ def _kl_small(p, q, base, axis, keepdims):
     one-logarithm sum when it is trusted, otherwise the exact terms (in Python).
     """
     if not (
-        type(p) is np.ndarray
-        and type(q) is np.ndarray
-        and p.dtype is _FLOAT64
-        and q.dtype is _FLOAT64
-        and p.ndim == 1
-        and p.shape == q.shape
-        and p.size <= _SMALL
+        type(p) is type(q) is np.ndarray
+        and p.dtype is q.dtype is _FLOAT64
+        and p.ndim == 1 == q.ndim
+        and p.size == q.size <= _SMALL
     ):
         return None
     if base == 2 and type(base) is int:
@@ -1077,7 +1130,7 @@ def _kl_small(p, q, base, axis, keepdims):
         ratio = p / q
         if p_min == 0.0:
             np.maximum(ratio, _TINY, out=ratio)
-        value = float(p.dot(np.log(ratio, out=ratio)))
+        value = float(p.dot(np.log(ratio, ratio)))  # out= by position: less overhead
         if value >= _LITERAL_FLOOR:
             difference = q_sum - p_sum
             if abs(difference) > _SUM_RESOLUTION:
