@@ -18,8 +18,8 @@ from sphinx.transforms import SphinxTransform
 FOLDERS = {"en": "", "zh_CN": "zh/"}
 #: What the switch to each edition says (in that edition's own language).
 SWITCH = {"en": "English", "zh_CN": "中文"}
-#: The labels the lessons give their folded cells, and the label that opens a
-#: solution in print (book/_ext/solutions.py), in the Chinese edition.
+#: The labels of folded cells (MyST-NB's, and those the lessons give), in the
+#: Chinese edition.
 LABELS = {
     "zh_CN": {
         "Show code cell source": "显示代码",
@@ -32,7 +32,6 @@ LABELS = {
         "Hide solution": "隐藏解答",
         "Show the check in code": "显示代码验证",
         "Hide the check": "隐藏验证",
-        "Solution.": "解答。",
     }
 }
 

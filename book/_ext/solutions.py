@@ -15,10 +15,11 @@ ordinary cell that opens with "Solution.".
 from __future__ import annotations
 
 from docutils import nodes
-from editions import label
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 HIDDEN_CELL = "tag_hide-cell"
+#: What opens a solution in print, in each edition of the book.
+SOLUTION = {"en": "Solution.", "zh_CN": "解答。"}
 #: The HTML an Answer wraps its sentence in (see infotheory.answers).
 FOLD_OPENS, FOLD_CLOSES = '<details class="answer">', "</details>"
 
@@ -47,7 +48,7 @@ class SolutionsInPrint(SphinxPostTransform):
             if HIDDEN_CELL not in cell.get("classes", []):
                 continue
             cell["classes"] = [c for c in cell["classes"] if c != HIDDEN_CELL]
-            solution = label("Solution.", self.config.language)
+            solution = SOLUTION.get(self.config.language, SOLUTION["en"])
             heading = nodes.paragraph("", "", nodes.strong("", solution))
             cell.parent.insert(cell.parent.index(cell), heading)
 
