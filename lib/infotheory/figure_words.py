@@ -255,7 +255,11 @@ def active() -> FigureWords | None:
 
 def use_figure_words(path) -> None:
     """Make every figure IPython shows carry its Chinese drawing (:data:`FIGURE_MIME`),
-    with the words of the word list at ``path``. Outside IPython, nothing."""
+    with the words of the word list at ``path``.
+
+    Outside IPython, without the font for Chinese, or without the word list (a
+    lesson downloaded on its own), nothing changes: the figures are drawn as always,
+    in English. The book's tests require the drawing of every stored figure."""
     try:
         from IPython import get_ipython
         from IPython.core.formatters import JSONFormatter
@@ -264,7 +268,7 @@ def use_figure_words(path) -> None:
     except ImportError:
         return
     shell = get_ipython()
-    if shell is None or not has_font():
+    if shell is None or not Path(path).is_file() or not has_font():
         return
     words = FigureWords.read(path)
 
@@ -272,7 +276,7 @@ def use_figure_words(path) -> None:
         format_type = Unicode(FIGURE_MIME)
 
     formatters = shell.display_formatter.formatters
-    formatter = _ChineseDrawing(parent=shell.display_formatter)
+    formatter = _ChineseDrawing()
     formatter.for_type(Figure, lambda figure: _drawings(figure, words))
     formatters[FIGURE_MIME] = formatter
     _ACTIVE[:] = [words]

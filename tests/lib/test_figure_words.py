@@ -143,3 +143,20 @@ def test_a_quotation_stays_as_it_is():
         assert "ROMEO: What light" in texts(fig)
     assert missing == set()
     plt.close(fig)
+
+
+def test_without_a_word_list_figures_are_drawn_as_always(tmp_path, monkeypatch):
+    import types
+
+    import IPython
+
+    from infotheory.figure_words import FIGURE_MIME, use_figure_words
+
+    formatter = types.SimpleNamespace(formatters={})
+    shell = types.SimpleNamespace(display_formatter=formatter)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    use_figure_words(tmp_path / "missing.json")  # a lesson downloaded on its own
+    assert FIGURE_MIME not in formatter.formatters
+    (tmp_path / "words.json").write_text("{}", encoding="utf-8")
+    use_figure_words(tmp_path / "words.json")
+    assert FIGURE_MIME in formatter.formatters

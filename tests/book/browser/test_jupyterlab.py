@@ -56,7 +56,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     """JupyterLab on loopback, with a token, serving a copy of the lessons (and of
-    the data they read from ``../data``)."""
+    what they read from ``../data`` and ``../locales``)."""
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(
         ROOT / "book",
@@ -64,6 +64,7 @@ def jupyterlab(tmp_path_factory):
         ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"),
     )
     shutil.copytree(ROOT / "data", home / "data")
+    shutil.copytree(ROOT / "locales", home / "locales")  # the figures' Chinese words
     port, token = free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
