@@ -231,14 +231,27 @@ def has_font() -> bool:
 
 def _drawings(figure, words: FigureWords) -> dict:
     """The figure's Chinese drawing as SVG and PNG, drawn as IPython draws the
-    English one, and its texts without entry."""
-    from IPython.core.pylabtools import print_figure
+    English one (``IPython.core.pylabtools.print_figure``), and its texts without
+    entry."""
+    import io
+
+    def drawn(kind: str) -> bytes:
+        buffer = io.BytesIO()
+        figure.canvas.print_figure(
+            buffer,
+            format=kind,
+            facecolor=figure.get_facecolor(),
+            edgecolor=figure.get_edgecolor(),
+            dpi=figure.dpi,
+            bbox_inches="tight",
+            metadata={"Date": None},
+        )
+        return buffer.getvalue()
 
     with translated(figure, words) as missing:
-        svg = print_figure(figure, "svg", metadata={"Date": None})
-        png = print_figure(figure, "png", metadata={"Date": None})
+        svg, png = drawn("svg"), drawn("png")
     return {
-        "image/svg+xml": svg if isinstance(svg, str) else svg.decode(),
+        "image/svg+xml": svg.decode(),
         "image/png": base64.b64encode(png).decode(),
         "untranslated": sorted(missing),
     }

@@ -129,9 +129,11 @@ def imports(paths) -> set[str]:
 
 def test_the_library_and_its_tests_need_only_their_extras():
     library = ROOT / "lib" / "infotheory"
-    math = [p for p in library.glob("*.py") if p.stem not in ("plots", "widgets")]
+    drawing = ("plots", "widgets", "figure_words")
+    math = [p for p in library.glob("*.py") if p.stem not in drawing]
     assert imports(math) == {"numpy"}
-    assert imports([library / "plots.py"]) <= extra("plots")
+    plots = [library / "plots.py", library / "figure_words.py"]
+    assert imports(plots) <= extra("plots")
     assert imports([library / "widgets.py"]) <= extra("widgets")
     assert imports((ROOT / "tests" / "lib").glob("*.py")) <= extra("test")
 

@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from infotheory import sphinxext, widgets
+from infotheory.figure_words import FIGURE_MIME
 from tools.lessons import LESSONS, ROOT
 
 
@@ -38,6 +39,7 @@ def test_lessons_store_a_small_recipe_beside_the_picture_and_no_frames():
             "image/svg+xml",
             "image/png",
             widgets.RECIPE_MIME,
+            FIGURE_MIME,  # its picture in the Chinese edition's PDF
         }, lesson
         recipe = data[widgets.RECIPE_MIME]
         assert len(json.dumps(recipe)) < 400, lesson

@@ -148,10 +148,11 @@ def test_a_quotation_stays_as_it_is():
 def test_without_a_word_list_figures_are_drawn_as_always(tmp_path, monkeypatch):
     import types
 
-    import IPython
-
+    from infotheory import figure_words
     from infotheory.figure_words import FIGURE_MIME, use_figure_words
 
+    monkeypatch.setattr(figure_words, "_ACTIVE", [])  # put back after the test
+    IPython = pytest.importorskip("IPython")  # in every environment with widgets
     formatter = types.SimpleNamespace(formatters={})
     shell = types.SimpleNamespace(display_formatter=formatter)
     monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
