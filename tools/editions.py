@@ -40,17 +40,19 @@ ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 BUILD = ROOT / "_build"
 LANGUAGE = "zh_CN"
-#: The book's title in Chinese.
-TITLE = "熵、交叉熵与 KL 散度"
-#: The names LaTeX gives the parts of a book, in Chinese (after the preamble of
-#: _config.yml, which sets Chinese text in Noto CJK).
+#: The book's title and authors in Chinese.
+TITLE, AUTHOR = "熵、交叉熵与 KL 散度", "infotheory 的作者们"
+#: The names LaTeX gives the parts of a book, in Chinese, set as the document begins:
+#: babel sets its English names then, over any the preamble gives.
 LATEX_NAMES = r"""
-\renewcommand{\contentsname}{目录}
-\renewcommand{\bibname}{参考文献}
-\renewcommand{\chaptername}{}
-\renewcommand{\partname}{}
-\renewcommand{\figurename}{图}
-\renewcommand{\tablename}{表}
+\AtBeginDocument{%
+  \renewcommand{\contentsname}{目录}%
+  \renewcommand{\bibname}{参考文献}%
+  \renewcommand{\chaptername}{}%
+  \renewcommand{\partname}{}%
+  \renewcommand{\figurename}{图}%
+  \renewcommand{\tablename}{表}%
+}
 """
 LOCALES = ROOT / "locales"
 #: The book's terms, for the search index's Chinese word splitting (jieba), which
@@ -70,7 +72,7 @@ def edition_files(folder: Path) -> tuple[Path, Path]:
     Chinese (from the catalogue of the first page, which lists the parts), and the
     settings of the edition."""
     config = copy.deepcopy(CONFIG)
-    config["title"] = TITLE  # the site's and the PDF's title
+    config["title"], config["author"] = TITLE, AUTHOR  # the site's and the PDF's
     sphinx = config["sphinx"]
     sphinx["local_extensions"] = {
         name: str(ROOT / path) for name, path in sphinx["local_extensions"].items()
