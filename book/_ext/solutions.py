@@ -1,7 +1,7 @@
 """Solutions on the site and in the PDF.
 
 On the site a solution is a code cell tagged ``hide-cell``, folded behind "Show
-solution"; its sentence is an :class:`infotheory.answers.Answer`, which a notebook
+solution"; its sentence is an :class:`infotheory.prose.Answer`, which a notebook
 shows folded once more, behind "Show the answer", so that running every cell does not
 reveal it. Here the cell's own fold is enough: :class:`AnswersUnfolded` takes the
 sentence out of that second fold.
@@ -20,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 HIDDEN_CELL = "tag_hide-cell"
 #: What opens a solution in print, in each edition of the book.
 SOLUTION = {"en": "Solution.", "zh_CN": "解答。"}
-#: The HTML an Answer wraps its sentence in (see infotheory.answers).
+#: The HTML an Answer wraps its sentence in (see infotheory.prose).
 FOLD_OPENS, FOLD_CLOSES = '<details class="answer">', "</details>"
 
 

@@ -259,8 +259,7 @@ class ExplorerRenderer:
         env = getattr(renderer.renderer, "sphinx_env", None)
         # In the lesson's folder, as when it runs: a recipe may name a data file.
         folder = Path(env.doc2path(env.docname)).parent if env else Path.cwd()
-        language = env.config.language if env is not None else "en"
-        language = language if language in PAGE_WORDS else "en"
+        language = _edition(env)
         path = env.config.infotheory_figure_words if env is not None else None
         words = FigureWords.read(path) if path else None
         try:
@@ -324,6 +323,13 @@ class ExplorerRenderer:
         ]
 
 
+def _edition(env) -> str:
+    """The edition a build makes (a key of :data:`infotheory.prose.EDITIONS`): its
+    Sphinx language, or English."""
+    language = env.config.language if env is not None else "en"
+    return language if language in EDITIONS else "en"
+
+
 class ProseRenderer:
     """MyST-NB mime renderer of the lessons' computed prose (:data:`PROSE_MIME`): the
     passage in the language of the edition being built, parsed as Markdown.
@@ -342,9 +348,7 @@ class ProseRenderer:
             return None
         import dataclasses
 
-        env = getattr(renderer.renderer, "sphinx_env", None)
-        language = env.config.language if env is not None else "en"
-        text = data.content[language if language in EDITIONS else "en"]
+        text = data.content[_edition(getattr(renderer.renderer, "sphinx_env", None))]
         markdown = dataclasses.replace(data, mime_type="text/markdown", content=text)
         if inline:
             return renderer.render_markdown_inline(markdown)
