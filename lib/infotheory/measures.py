@@ -748,11 +748,12 @@ def _sum_p_log(p, x, y, log, axis, clamp=False):
 # (p - q exactly, by Sterbenz's lemma) and, if every |d| is small (max(d**2), one
 # reduction), g = t d F(d) with t = p - q and F the power series of
 # ((1 + d) ln(1 + d) - d) / d**2, summed as moments sum(t d**(k+1)): a few multiplies
-# and dot products, no logarithm. Otherwise the tile is "literal": sum(p ln(p/q)),
+# and matrix products, no logarithm. Otherwise the tile is "literal": sum(p ln(p/q)),
 # one division, one logarithm and one dot product, plus sum(q) - sum(p); the guess for
 # the next tile follows the last one. A literal row below _LITERAL_FLOOR nats, or
 # infinite, is recomputed exactly (near where it can, else term by term). Every pass
-# over a tile is one numpy call; only dot products are cut into chunks of _CHUNK.
+# over a tile is one numpy call; only the sums of products are cut into chunks of
+# _CHUNK.
 
 #: Rows of at least this many nats are trusted to the one-logarithm evaluation.
 _LITERAL_FLOOR = 1e-3
@@ -763,7 +764,8 @@ _TILE = 1 << 17
 #: The longest row of one dot product: OpenBLAS threads dot products of more than
 #: 10,000 entries, which stalls on a busy machine; longer rows are cut into chunks.
 _CHUNK = 1 << 13
-_ONES = np.ones(_CHUNK)
+#: Rows of at least this many outcomes take their moment sums as matrix products.
+_PRODUCT_FROM = 512
 #: Entries sampled by _looks_near, for inputs larger than _PROBE_FROM.
 _PROBE, _PROBE_FROM = 64, _CHUNK
 #: Each thread's scratch buffers (see _buffers).
@@ -771,6 +773,11 @@ _SCRATCH = threading.local()
 #: Coefficients of F(d) = ((1 + d) ln(1 + d) - d) / d**2 = sum (-d)**j / ((j+1)(j+2)).
 _SERIES = tuple((-1) ** j / ((j + 1) * (j + 2)) for j in range(12))
 _SERIES_BACKWARDS = _SERIES[::-1]
+#: _SERIES_WEIGHTS[terms]: the first ``terms`` coefficients, then zeros.
+_SERIES_WEIGHTS = tuple(
+    np.array(_SERIES[:terms] + (0.0,) * (len(_SERIES) - terms))
+    for terms in range(len(_SERIES) + 1)
+)
 #: _SERIES_REACH[k]: the largest |d| for which k + 1 terms of F are exact to 2**-54
 #: (relative): the truncation error is about 2 |d|**K / ((K + 1)(K + 2)). With all 12
 #: terms the reach is 0.063, where the literal sum takes over (D is then >= 2e-3).
@@ -803,7 +810,7 @@ def _kl_vector(p, q, p_min, q_min, p_sum, q_sum):
         )
         if value is not None:
             return value
-        value = _near_tile(p, q, q_min == 0, _buffers(p.size), _span_dots)
+        value = _near_tile(p, q, q_min == 0, _buffers(p.size))
         if value is None:
             value = _exact_tile(p[None], q[None])
     return float(value[0])
@@ -845,7 +852,7 @@ def _kl_rows(p, q, p_sums, q_sums, p_zeros, q_has_zeros):
                 a, b = p[start : start + height], q[start : start + height]
                 stop = start + len(a)
                 if near:
-                    value = _near_tile(a, b, bool(q_zeros), buffers, np.vecdot)
+                    value = _near_tile(a, b, bool(q_zeros), buffers)
                     if value is not None:
                         out[start:stop] = value
                         continue
@@ -886,14 +893,16 @@ def _looks_near(p, q):
 
 
 def _buffers(size):
-    """Three scratch arrays of ``size`` entries, kept for this thread's next calls.
+    """Two scratch stacks of ``2 * size`` entries, kept for this thread's next calls.
 
-    Fresh memory of this size costs a page fault per 4 KiB on first use, more than the
-    arithmetic itself, so the largest buffers so far are reused (at most 3 MiB).
+    :func:`_near_tile` lays out ``(t, t v)`` in the first and ``(d, v)`` in the
+    second. Fresh memory of this size costs a page fault per 4 KiB on first use, more
+    than the arithmetic itself, so the largest stacks so far are reused (at most
+    4 MiB).
     """
     cached = getattr(_SCRATCH, "buffers", None)
-    if cached is None or cached[0].size < size:
-        cached = _SCRATCH.buffers = tuple(np.empty(size) for _ in range(3))
+    if cached is None or cached[0].size < 2 * size:
+        cached = _SCRATCH.buffers = tuple(np.empty(2 * size) for _ in range(2))
     return cached
 
 
@@ -964,7 +973,7 @@ def _near_row(a, b, q_zeros, buffers):
     """The exact divergence of one long row, span by span, or None if it is not near."""
     total = 0.0
     for x, y in _spans(a, b):
-        values = _near_tile(x, y, q_zeros, buffers, _span_dots)
+        values = _near_tile(x, y, q_zeros, buffers)
         if values is None:
             return None
         total = _span_total(total, values, x.size)
@@ -1011,20 +1020,20 @@ def _literal_tile(a, b, clamp, buffer, dots=False):
     return np.add.reduce(np.multiply(a, ratio, out=ratio), axis=1)
 
 
-def _near_tile(a, b, q_zeros, buffers, dot):
+def _near_tile(a, b, q_zeros, buffers):
     """The exact divergence of the tile ``(a, b)`` if p and q are near, or None.
 
     Near means ``|d| <= _SERIES_REACH[-1]`` for every entry, with ``d = (p - q) / q``;
     then ``g = t d F(d)`` with ``t = p - q``, summed as the moments
-    ``m_k = sum(t d**(k+1))`` with as many terms of F as the largest ``|d|`` needs. The
-    moments come in pairs from ``u = t v**j`` with ``v = d**2``:
-    ``m_2j = dot(u, d)`` and ``m_2j+1 = dot(u, v)``. ``v`` also gives the reach
-    (``max(d**2)``, NaN if some ``q`` is 0 or not finite). ``dot`` is
-    :func:`numpy.vecdot` for a 2-D tile (one value per row) or :func:`_span_dots` for
-    a 1-D span (one value per chunk).
+    ``m_k = sum(t d**(k+1))`` with as many terms of F as the largest ``|d|`` needs.
+    With ``v = d**2``, one or two terms are ``dot(t, d)`` and ``dot(t, v)``; more come
+    four at a time, from the products of the stacks ``(t v**2j, t v**(2j+1))`` and
+    ``(d, v)`` (:func:`_moment_sums`). ``v`` also gives the reach (``max(d**2)``, NaN
+    if some ``q`` is 0 or not finite). A 2-D tile gives one value per row, a 1-D span
+    one per chunk of _CHUNK entries (see :func:`_span_dots`).
     """
-    size = a.size
-    t, d, v = (x[:size].reshape(a.shape) for x in buffers[:3])
+    x, y = (stack[: 2 * a.size].reshape((2, *a.shape)) for stack in buffers)
+    t, d, v = x[0], y[0], y[1]
     np.subtract(a, b, out=t)
     if q_zeros:  # 0 / 0 where both are 0: divide by the smallest float instead (t = 0)
         b = np.maximum(b, _TINY, out=v)
@@ -1034,15 +1043,47 @@ def _near_tile(a, b, q_zeros, buffers, dot):
     if not reach <= _SERIES_REACH_SQUARED[-1]:  # NaN fails too
         return None
     terms = bisect.bisect_left(_SERIES_REACH_SQUARED, reach) + 1
-    value = _SERIES[0] * dot(t, d)  # sum t d
-    if terms > 1:
-        value += _SERIES[1] * dot(t, v)  # sum t d**2
-    for k in range(2, terms, 2):
-        np.multiply(t, v, out=t)  # t d**k
-        value += _SERIES[k] * dot(t, d)
-        if k + 1 < terms:
-            value += _SERIES[k + 1] * dot(t, v)
+    dots = np.vecdot if a.ndim == 2 else _span_dots
+    if terms <= 2:
+        value = _SERIES[0] * dots(t, d)  # sum t d
+        if terms == 2:
+            value += _SERIES[1] * dots(t, v)  # sum t d**2
+        return value
+    value = 0.0
+    weights = _SERIES_WEIGHTS[terms]
+    for k in range(0, terms, 4):
+        if k:
+            np.multiply(x[1], v, out=x[0])  # t v**(k/2)
+        np.multiply(x[0], v, out=x[1])
+        # sum t d**(k+1), ... sum t d**(k+4), weighted by their terms of F (or 0)
+        value = value + _moment_sums(x, y).reshape(-1, 4) @ weights[k : k + 4]
     return value
+
+
+def _moment_sums(x, y):
+    """``sum(x[i] * y[j])`` for i, j in 0, 1: per row of a tile, or per chunk.
+
+    ``x`` and ``y`` are stacks of two tiles ``(2, rows, n)`` or two 1-D spans
+    ``(2, size)``; the result has shape ``(rows, 2, 2)``, or one row per chunk of
+    _CHUNK entries of a span (then one for the rest). Long rows take one matrix
+    product each (BLAS reads each array once for four sums); short rows, where a
+    product per row costs more than it saves, take dot products.
+    """
+    if x.ndim == 3:
+        if x.shape[2] < _PRODUCT_FROM:
+            return np.moveaxis(np.vecdot(x[:, None], y[None]), 2, 0)
+        return np.matmul(x.transpose(1, 0, 2), y.transpose(1, 2, 0))
+    rows, rest = divmod(x.shape[1], _CHUNK)
+    whole = rows * _CHUNK
+    parts = []
+    if rows:
+        shape = (2, rows, _CHUNK)
+        parts.append(
+            _moment_sums(x[:, :whole].reshape(shape), y[:, :whole].reshape(shape))
+        )
+    if rest:
+        parts.append(_moment_sums(x[:, None, whole:], y[:, None, whole:]))
+    return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
 
 def _kl_exact_rows(p, q, q_zeros):
@@ -1053,7 +1094,7 @@ def _kl_exact_rows(p, q, q_zeros):
         buffers = _buffers(_TILE)
         for i in range(rows):
             for a, b in zip(_chunks(p[i]), _chunks(q[i])):
-                value = _near_tile(a, b, q_zeros, buffers, np.vecdot)
+                value = _near_tile(a, b, q_zeros, buffers)
                 out[i] += float(
                     np.sum(value if value is not None else _exact_tile(a, b))
                 )
@@ -1062,7 +1103,7 @@ def _kl_exact_rows(p, q, q_zeros):
     buffers = _buffers(min(rows, height) * n)
     for start in range(0, rows, height):
         a, b = p[start : start + height], q[start : start + height]
-        value = _near_tile(a, b, q_zeros, buffers, np.vecdot)
+        value = _near_tile(a, b, q_zeros, buffers)
         out[start : start + len(a)] = value if value is not None else _exact_tile(a, b)
     return out
 

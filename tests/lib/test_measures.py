@@ -229,6 +229,50 @@ def test_a_batch_of_far_rows_with_one_nearly_equal_row_keeps_that_row_exact():
     assert values[8] == pytest.approx(generalized_kl(p[8], q[8]), rel=1e-14)
 
 
+@pytest.mark.parametrize("n", [10, 700])  # dot products per row, matrix products
+@pytest.mark.parametrize("eps", [1e-12, 1e-9, 1e-6, 1e-4, 1e-3, 1e-2, 0.04])
+def test_batches_are_exact_with_every_number_of_series_terms(n, eps):
+    # eps from 1e-12 to 0.04 needs from one to twelve terms of the series
+    rng = np.random.default_rng(n + int(1e6 * eps))
+    p = normalize(rng.random((3, n)))
+    q = normalize(p * (1 + eps * rng.uniform(-1, 1, p.shape)))
+    values = kl_divergence(p, q, base=np.e)
+    for value, a, b in zip(values, p, q):
+        assert value == pytest.approx(generalized_kl(a, b), rel=1e-14)
+
+
+def test_a_large_batch_names_a_bad_entry_in_its_last_rows():
+    rng = np.random.default_rng(6)
+    p, q = normalize(rng.random((400, 1000))), normalize(rng.random((400, 1000)))
+    late = 350  # beyond the first tile of rows
+    bad_p = p.copy()
+    bad_p[late, 3] = np.nan
+    with pytest.raises(ValueError, match=r"p contains nan at index \(350, 3\)"):
+        kl_divergence(bad_p, q)
+    bad_q = q.copy()
+    bad_q[late] *= 1.01
+    with pytest.raises(ValueError, match="q must sum to 1"):
+        kl_divergence(p, bad_q)
+    with pytest.raises(ValueError, match="p contains nan"):  # p is checked first
+        kl_divergence(bad_p, bad_q)
+    # a negative q hides nowhere: where p is 0, where p > 0, and where both are < 0
+    zero_p = p.copy()
+    zero_p[late, :2] = 0.0
+    zero_p[late] /= zero_p[late].sum()
+    for where, p_given in ((0, zero_p), (5, p)):
+        negative = q.copy()
+        negative[late, where + 1] += negative[late, where] + 1e-9  # the same sum
+        negative[late, where] = -1e-9
+        with pytest.raises(ValueError, match="q contains -1e-09"):
+            kl_divergence(p_given, negative)
+    both = p.copy(), p.copy()
+    for array in both:
+        array[late, 0] = -1e-9
+        array[late, 1] += 1e-9
+    with pytest.raises(ValueError, match="p contains -1e-09"):
+        kl_divergence(*both)
+
+
 def test_zeros_in_either_distribution_on_every_path():
     rng = np.random.default_rng(5)
     for n in (4, 100, 20_000):
