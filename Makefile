@@ -48,7 +48,7 @@ pdf: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
-	$(BIN)/python -m pytest lib tests book $(NBVAL)
+	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest lib tests book $(NBVAL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import subprocess
 import time
@@ -30,6 +31,8 @@ from pathlib import Path
 import nbformat
 import yaml
 from nbclient import NotebookClient
+
+from infotheory.figure_words import WORD_LIST_VARIABLE
 
 ROOT = Path(__file__).resolve().parents[1]
 _TOC = yaml.safe_load((ROOT / "_toc.yml").read_text())
@@ -41,6 +44,8 @@ PAGES = [_TOC["root"]] + [
 LESSONS = [
     ROOT / f"{page}.ipynb" for page in PAGES if (ROOT / f"{page}.ipynb").exists()
 ]
+#: The Chinese edition's words for figures, drawn by the book's own runs of the lessons.
+FIGURE_WORDS = ROOT / "locales" / "zh_CN" / "figures.json"
 #: What a lesson's outputs depend on besides its own code.
 INPUTS = [ROOT / "lib" / "infotheory", ROOT / "data"]
 STAMP_KEY = "infotheory"
@@ -137,9 +142,13 @@ def is_stale(path: Path) -> bool:
     return stamp != inputs_digest(notebook)
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
+def execute(path: Path, editions: bool = True) -> nbformat.NotebookNode:
     """Run the lesson at ``path`` top to bottom in a fresh kernel; return it cleaned
-    and stamped (the file is not written)."""
+    and stamped (the file is not written).
+
+    With ``editions`` every figure also stores its drawing for the Chinese edition, as
+    the book stores them; without, the lesson runs as a reader's does.
+    """
     notebook = prepare(nbformat.read(path, as_version=4))
     client = NotebookClient(
         notebook,
@@ -151,7 +160,7 @@ def execute(path: Path) -> nbformat.NotebookNode:
     )
     # The kernel's own log (a notice about its local sockets) is not the lesson's
     # output; cell errors and warnings still arrive as outputs and are kept.
-    client.execute(stderr=subprocess.DEVNULL)
+    client.execute(stderr=subprocess.DEVNULL, env=kernel_environment(editions))
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
@@ -159,6 +168,16 @@ def execute(path: Path) -> nbformat.NotebookNode:
             output.get("data", {}).pop(WIDGET_VIEW, None)
     notebook.metadata[STAMP_KEY] = {"inputs_sha256": inputs_digest(notebook)}
     return notebook
+
+
+def kernel_environment(editions: bool) -> dict[str, str]:
+    """The environment of a lesson's kernel: with or without the Chinese edition's
+    figure words (see :func:`infotheory.plots.use_book_style`)."""
+    environment = dict(os.environ)
+    environment.pop(WORD_LIST_VARIABLE, None)
+    if editions:
+        environment[WORD_LIST_VARIABLE] = str(FIGURE_WORDS)
+    return environment
 
 
 def store(path: Path) -> None:

@@ -14,6 +14,8 @@ as ``p``) stay as they are.
 had no entry), where the font for Chinese, :data:`FONT`, is installed; the Chinese
 edition's build shows it instead of the English one
 (:mod:`infotheory.sphinxext`). Explorers draw their frames through :func:`translated`.
+The lessons ask for it through :data:`WORD_LIST_VARIABLE`, which only the book's own
+runs set: a reader's run does not spend time on drawings it never shows.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ __all__ = [
 
 #: The mime type of a figure's drawing in the Chinese edition.
 FIGURE_MIME = "application/vnd.infotheory.figure+json"
+#: The environment variable that names the word list for
+#: :func:`infotheory.plots.use_book_style`: set by the book's own runs of the lessons
+#: (``make execute``, ``make test``), unset in a reader's.
+WORD_LIST_VARIABLE = "INFOTHEORY_FIGURE_WORDS"
 #: The font of Chinese words in figures (Debian's fonts-noto-cjk), after the style's
 #: own font, which keeps every Latin letter, digit and symbol.
 FONT = "Noto Sans CJK SC"

@@ -12,6 +12,8 @@ book's dark mode, with the colour-blind-safe Okabe-Ito palette.
 
 from __future__ import annotations
 
+import os
+
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
@@ -67,13 +69,14 @@ STYLE = {
 }
 
 
-def use_book_style(figure_words=None) -> None:
+def use_book_style() -> None:
     """Apply the book's matplotlib style, and in Jupyter store every figure twice.
 
     Figures are shown as crisp SVG (the website uses it), with a PNG copy for
     JupyterLab, which does not render SVG outputs of a notebook it has not run itself
-    (an untrusted notebook). With ``figure_words``, the path of the Chinese edition's
-    word list, each figure also carries its drawing in Chinese
+    (an untrusted notebook). When the environment variable ``INFOTHEORY_FIGURE_WORDS``
+    names the Chinese edition's word list, as in the book's own runs of the lessons,
+    each figure also carries its drawing in Chinese
     (:func:`infotheory.figure_words.use_figure_words`). Called once at the top of
     every lesson; outside IPython only the style is applied.
     """
@@ -85,10 +88,11 @@ def use_book_style(figure_words=None) -> None:
         return
     if get_ipython() is not None:
         set_matplotlib_formats("svg", "png", metadata={"Date": None})
-    if figure_words is not None:  # after: choosing formats resets every formatter
-        from .figure_words import use_figure_words
+    from .figure_words import WORD_LIST_VARIABLE, use_figure_words
 
-        use_figure_words(figure_words)
+    words = os.environ.get(WORD_LIST_VARIABLE)
+    if words:  # after the formats: choosing them resets every formatter
+        use_figure_words(words)
 
 
 def subplots(

@@ -161,3 +161,26 @@ def test_without_a_word_list_figures_are_drawn_as_always(tmp_path, monkeypatch):
     (tmp_path / "words.json").write_text("{}", encoding="utf-8")
     use_figure_words(tmp_path / "words.json")
     assert FIGURE_MIME in formatter.formatters
+
+
+def test_only_the_books_own_runs_draw_in_chinese(tmp_path, monkeypatch):
+    import types
+
+    from infotheory import figure_words, plots
+    from infotheory.figure_words import FIGURE_MIME, WORD_LIST_VARIABLE
+
+    monkeypatch.setattr(figure_words, "_ACTIVE", [])
+    IPython = pytest.importorskip("IPython")
+    backend = pytest.importorskip("matplotlib_inline.backend_inline")
+    formatter = types.SimpleNamespace(formatters={})
+    shell = types.SimpleNamespace(display_formatter=formatter)
+    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    monkeypatch.setattr(backend, "set_matplotlib_formats", lambda *args, **kw: None)
+    (tmp_path / "words.json").write_text("{}", encoding="utf-8")
+    with matplotlib.rc_context():
+        monkeypatch.delenv(WORD_LIST_VARIABLE, raising=False)
+        plots.use_book_style()  # a reader's run
+        assert FIGURE_MIME not in formatter.formatters
+        monkeypatch.setenv(WORD_LIST_VARIABLE, str(tmp_path / "words.json"))
+        plots.use_book_style()  # make execute, make test
+        assert FIGURE_MIME in formatter.formatters

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from infotheory.figure_words import WORD_LIST_VARIABLE
 from tools.lessons import LESSONS, ROOT, WIDGET_VIEW
 
 #: The SHA-256 of the PNG an image shows: its pixels, read without needing the image
@@ -56,7 +57,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def jupyterlab(tmp_path_factory):
     """JupyterLab on loopback, with a token, serving a copy of the lessons (and of
-    what they read from ``../data`` and ``../locales``)."""
+    what they read from ``../data``), whose kernels run as a reader's do."""
     home = tmp_path_factory.mktemp("lab")
     shutil.copytree(
         ROOT / "book",
@@ -64,10 +65,9 @@ def jupyterlab(tmp_path_factory):
         ignore=shutil.ignore_patterns("_ext", "*.md", "*.bib"),
     )
     shutil.copytree(ROOT / "data", home / "data")
-    shutil.copytree(ROOT / "locales", home / "locales")  # the figures' Chinese words
     port, token = free_port(), secrets.token_hex(16)
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if k != WORD_LIST_VARIABLE},
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
