@@ -6,6 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-sanitize-with tests/book/sanitize.cfg --nbval-cell-timeout 120
+# Three test processes (much of a test waits on a browser or a build, not the CPU);
+# each test file stays in one, so a lesson's cells run in order in one kernel.
+PARALLEL := --numprocesses 3 --dist loadscope
 
 .PHONY: help install book pdf test lab execute bench lock catalogues clean
 
@@ -48,7 +51,7 @@ pdf: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
-	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest lib tests book $(NBVAL)
+	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest lib tests book $(NBVAL) $(PARALLEL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/

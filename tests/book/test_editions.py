@@ -46,12 +46,17 @@ def messages(catalogue):
 
 
 @pytest.fixture(scope="session")
-def english(tmp_path_factory):
+def english(build_once):
     """The texts of the English edition to translate: page -> set of texts."""
-    out = tmp_path_factory.mktemp("gettext") / "gettext"
-    command = [sys.executable, "-m", "tools.editions", "extract", "--output", str(out)]
-    result = subprocess.run(command, capture_output=True, text=True)
-    assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+    with build_once("gettext") as (folder, to_build):
+        out = folder / "gettext"
+        if to_build:
+            command = [
+                *(sys.executable, "-m", "tools.editions", "extract"),
+                *("--output", str(out)),
+            ]
+            result = subprocess.run(command, capture_output=True, text=True)
+            assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
     return {page: set(messages(read(out / f"{page}.pot"))) for page in PAGES}
 
 
