@@ -7,8 +7,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 NBVAL  := --nbval --nbval-sanitize-with tests/book/sanitize.cfg --nbval-cell-timeout 120
 # Three test processes (much of a test waits on a browser or a build, not the CPU);
-# each test file stays in one, so a lesson's cells run in order in one kernel.
-PARALLEL := --numprocesses 3 --dist loadscope
+# each test file stays in one, so a lesson's cells run in order in one kernel. Files
+# start in the order given, the slowest (the PDFs, the browser) first.
+PARALLEL := --numprocesses 3 --dist loadscope --no-loadscope-reorder
+TESTS    := tests/book/test_pdf.py tests/book/browser tests lib book
 
 .PHONY: help install book pdf test lab execute bench lock catalogues clean
 
@@ -51,7 +53,7 @@ pdf: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
-	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest lib tests book $(NBVAL) $(PARALLEL)
+	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest $(TESTS) $(NBVAL) $(PARALLEL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/

@@ -6,6 +6,7 @@ with the reason printed, when it does not.
 
 import functools
 import http.server
+import sys
 import threading
 from pathlib import Path
 
@@ -53,11 +54,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], ConnectionError):  # the page went away
+            return
+        super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def served_site(site):
     """The built site served over HTTP on the loopback interface: its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"

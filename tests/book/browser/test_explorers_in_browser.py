@@ -165,6 +165,10 @@ EVENT_TIMING = """() => { window.__swaps = [];
   .observe({type: 'event', durationThreshold: 16, buffered: false}); }"""
 
 
+#: Key presses each way along a slider for the timing: enough for a median.
+SWAP_PRESSES = 20
+
+
 def test_a_frame_swap_is_fast(new_page, served_site, artifacts):
     """Each key press on a slider shows its new picture within a frame or two."""
     results = {}
@@ -176,7 +180,7 @@ def test_a_frame_swap_is_fast(new_page, served_site, artifacts):
         page.keyboard.press("Home")
         page.wait_for_timeout(300)
         page.evaluate(EVENT_TIMING)
-        presses = int(control["last"])
+        presses = min(int(control["last"]), SWAP_PRESSES)
         for i in range(2 * presses):
             page.keyboard.press("ArrowRight" if i < presses else "ArrowLeft")
             page.wait_for_timeout(40)
