@@ -53,7 +53,7 @@ pdf: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check --quiet .
 	$(BIN)/ruff format --check --quiet .
-	INFOTHEORY_FIGURE_WORDS=$(CURDIR)/locales/zh_CN/figures.json $(BIN)/python -m pytest $(TESTS) $(NBVAL) $(PARALLEL)
+	$(BIN)/python -m pytest $(TESTS) $(NBVAL) $(PARALLEL)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab book/

@@ -35,6 +35,7 @@ from babel.messages.pofile import read_po
 from jupyter_book.sphinx import build_sphinx
 
 from infotheory.figure_words import FIGURE_MIME
+from tools.lessons import FIGURE_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -58,8 +59,6 @@ LOCALES = ROOT / "locales"
 #: The book's terms, for the search index's Chinese word splitting (jieba), which
 #: would otherwise cut 交叉熵 into 交叉 and 熵.
 SEARCH_WORDS = LOCALES / LANGUAGE / "search-words.txt"
-#: The words inside figures and explorers, English to Chinese.
-FIGURE_WORDS = LOCALES / LANGUAGE / "figures.json"
 #: The Chinese site, inside the English one: the same page paths under ``zh/``.
 HTML = BUILD / "html" / "zh"
 LATEX = BUILD / LANGUAGE / "latex"

@@ -44,7 +44,8 @@ PAGES = [_TOC["root"]] + [
 LESSONS = [
     ROOT / f"{page}.ipynb" for page in PAGES if (ROOT / f"{page}.ipynb").exists()
 ]
-#: The Chinese edition's words for figures, drawn by the book's own runs of the lessons.
+#: The Chinese edition's words inside figures and explorers, English to Chinese: the
+#: book's own runs of the lessons draw every figure with them too.
 FIGURE_WORDS = ROOT / "locales" / "zh_CN" / "figures.json"
 #: What a lesson's outputs depend on besides its own code.
 INPUTS = [ROOT / "lib" / "infotheory", ROOT / "data"]

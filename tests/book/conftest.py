@@ -1,5 +1,6 @@
 import contextlib
 import fcntl
+import os
 import re
 import subprocess
 import sys
@@ -7,16 +8,23 @@ from pathlib import Path
 
 import pytest
 
-from tools.lessons import ROOT
+from infotheory.figure_words import WORD_LIST_VARIABLE
+from tools.lessons import FIGURE_WORDS, ROOT
 
 # ipykernel's notice that its local sockets are plain TCP: not a problem of the book.
 KERNEL_NOTICE = "[IPKernelApp] WARNING | Kernel is running over TCP without encryption"
 
 
+def pytest_configure(config):
+    """Lessons run by the tests draw their figures for the Chinese edition too, as
+    ``make execute`` stores them, so that nbval compares those drawings."""
+    os.environ[WORD_LIST_VARIABLE] = str(FIGURE_WORDS)
+
+
 @pytest.fixture(scope="session")
 def build_once(tmp_path_factory):
     """``build_once(name)``: a context giving a folder ``name`` shared by every test
-    process (``make test`` runs two) and whether it still has to be built. The first
+    process (``make test`` runs three) and whether it still has to be built. The first
     process to get there builds it while the others wait; then they all use it."""
     root = tmp_path_factory.getbasetemp()
     if root.name.startswith("popen-gw"):  # a worker's folder: share its parent

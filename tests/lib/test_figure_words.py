@@ -145,42 +145,44 @@ def test_a_quotation_stays_as_it_is():
     plt.close(fig)
 
 
-def test_without_a_word_list_figures_are_drawn_as_always(tmp_path, monkeypatch):
+@pytest.fixture
+def shell_formatters(monkeypatch):
+    """The display formatters of a stand-in IPython shell, empty to begin with."""
     import types
 
     from infotheory import figure_words
-    from infotheory.figure_words import FIGURE_MIME, use_figure_words
 
     monkeypatch.setattr(figure_words, "_ACTIVE", [])  # put back after the test
     IPython = pytest.importorskip("IPython")  # in every environment with widgets
     formatter = types.SimpleNamespace(formatters={})
     shell = types.SimpleNamespace(display_formatter=formatter)
     monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
+    return formatter.formatters
+
+
+def test_without_a_word_list_figures_are_drawn_as_always(tmp_path, shell_formatters):
+    from infotheory.figure_words import FIGURE_MIME, use_figure_words
+
     use_figure_words(tmp_path / "missing.json")  # a lesson downloaded on its own
-    assert FIGURE_MIME not in formatter.formatters
+    assert FIGURE_MIME not in shell_formatters
     (tmp_path / "words.json").write_text("{}", encoding="utf-8")
     use_figure_words(tmp_path / "words.json")
-    assert FIGURE_MIME in formatter.formatters
+    assert FIGURE_MIME in shell_formatters
 
 
-def test_only_the_books_own_runs_draw_in_chinese(tmp_path, monkeypatch):
-    import types
-
-    from infotheory import figure_words, plots
+def test_only_the_books_own_runs_draw_in_chinese(
+    tmp_path, monkeypatch, shell_formatters
+):
+    from infotheory import plots
     from infotheory.figure_words import FIGURE_MIME, WORD_LIST_VARIABLE
 
-    monkeypatch.setattr(figure_words, "_ACTIVE", [])
-    IPython = pytest.importorskip("IPython")
     backend = pytest.importorskip("matplotlib_inline.backend_inline")
-    formatter = types.SimpleNamespace(formatters={})
-    shell = types.SimpleNamespace(display_formatter=formatter)
-    monkeypatch.setattr(IPython, "get_ipython", lambda: shell)
     monkeypatch.setattr(backend, "set_matplotlib_formats", lambda *args, **kw: None)
     (tmp_path / "words.json").write_text("{}", encoding="utf-8")
     with matplotlib.rc_context():
         monkeypatch.delenv(WORD_LIST_VARIABLE, raising=False)
         plots.use_book_style()  # a reader's run
-        assert FIGURE_MIME not in formatter.formatters
+        assert FIGURE_MIME not in shell_formatters
         monkeypatch.setenv(WORD_LIST_VARIABLE, str(tmp_path / "words.json"))
         plots.use_book_style()  # make execute, make test
-        assert FIGURE_MIME in formatter.formatters
+        assert FIGURE_MIME in shell_formatters
